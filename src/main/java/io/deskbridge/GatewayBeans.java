@@ -1,0 +1,183 @@
+package io.deskbridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deskbridge.config.ConfigDirectory;
+import io.deskbridge.config.SecretReferences;
+import io.deskbridge.connector.ConnectorKinds;
+import io.deskbridge.intake.Intake;
+import io.deskbridge.intake.IntakeKeys;
+import io.deskbridge.intake.RawInputStore;
+import io.deskbridge.outbox.DeadLetterStore;
+import io.deskbridge.outbox.DeadLetters;
+import io.deskbridge.outbox.DeliveryReceipts;
+import io.deskbridge.outbox.OutboxDispatcher;
+import io.deskbridge.outbox.OutboxStore;
+import io.deskbridge.outbox.RetryPolicy;
+import io.deskbridge.partner.ConnectorRuntime;
+import io.deskbridge.partner.Credentials;
+import io.deskbridge.partner.PartnerDirectory;
+import io.deskbridge.queue.QueueDirectory;
+import io.deskbridge.routing.Router;
+import io.deskbridge.ticket.CommentStore;
+import io.deskbridge.ticket.EventJournal;
+import io.deskbridge.ticket.TicketStore;
+import io.deskbridge.web.ApiAuthentication;
+import io.deskbridge.web.RequestBodies;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the gateway from its configuration directory: the partners, queues and routing read from
+ * it, the intake, the dispatcher and the connectors. Configuration problems stop start-up with
+ * every problem listed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayBeans {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  ConnectorKinds connectorKinds() {
+    return ConnectorKinds.discover();
+  }
+
+  @Bean
+  GatewayConfiguration gatewayConfiguration(GatewayProperties properties, ConnectorKinds kinds) {
+    return new GatewayConfigurationLoader(kinds, SecretReferences.fromSystem())
+        .load(new ConfigDirectory(properties.configDir().toAbsolutePath().normalize()));
+  }
+
+  @Bean
+  PartnerDirectory partnerDirectory(GatewayConfiguration configuration) {
+    return new PartnerDirectory(configuration.partners());
+  }
+
+  @Bean
+  QueueDirectory queueDirectory(GatewayConfiguration configuration) {
+    return new QueueDirectory(configuration.manufacturer());
+  }
+
+  @Bean
+  Router router(GatewayConfiguration configuration) {
+    return new Router(configuration.routing());
+  }
+
+  @Bean
+  Credentials credentials(PartnerDirectory partners, GatewayProperties properties) {
+    return new Credentials(partners, properties.security().tokens(), System.getenv());
+  }
+
+  @Bean
+  Intake intake(
+      TransactionTemplate tx,
+      IntakeKeys keys,
+      RawInputStore rawInputs,
+      TicketStore tickets,
+      CommentStore comments,
+      EventJournal journal,
+      OutboxStore outbox,
+      Router router,
+      QueueDirectory queues,
+      Clock clock,
+      ObjectProvider<OutboxDispatcher> dispatcher) {
+    return new Intake(
+        tx,
+        keys,
+        rawInputs,
+        tickets,
+        comments,
+        journal,
+        outbox,
+        router,
+        queues,
+        clock,
+        () -> dispatcher.ifAvailable(OutboxDispatcher::wakeUp));
+  }
+
+  @Bean(destroyMethod = "close")
+  ConnectorRuntime connectorRuntime(
+      ConnectorKinds kinds,
+      PartnerDirectory partners,
+      Intake intake,
+      RawInputStore rawInputs,
+      DeadLetterStore deadLetters,
+      Clock clock) {
+    ConnectorRuntime runtime =
+        new ConnectorRuntime(kinds, partners, intake, rawInputs, deadLetters, clock);
+    runtime.start();
+    return runtime;
+  }
+
+  @Bean
+  OutboxDispatcher outboxDispatcher(
+      OutboxStore outbox,
+      DeadLetterStore deadLetters,
+      DeliveryReceipts receipts,
+      EventJournal journal,
+      TicketStore tickets,
+      CommentStore comments,
+      ConnectorRuntime connectors,
+      TransactionTemplate tx,
+      Clock clock,
+      GatewayProperties properties,
+      MeterRegistry meters) {
+    GatewayProperties.Outbox settings = properties.outbox();
+    OutboxDispatcher dispatcher =
+        new OutboxDispatcher(
+            outbox,
+            deadLetters,
+            receipts,
+            journal,
+            tickets,
+            comments,
+            connectors,
+            tx,
+            clock,
+            new OutboxDispatcher.Settings(
+                new RetryPolicy(
+                    settings.maxAttempts(),
+                    settings.initialBackoff(),
+                    settings.maxBackoff(),
+                    settings.jitter()),
+                settings.pollInterval(),
+                settings.lease(),
+                settings.batchSize()),
+            meters);
+    return dispatcher;
+  }
+
+  @Bean
+  DeadLetters deadLetters(
+      DeadLetterStore store,
+      OutboxStore outbox,
+      ConnectorRuntime connectors,
+      TransactionTemplate tx,
+      Clock clock,
+      OutboxDispatcher dispatcher) {
+    return new DeadLetters(store, outbox, connectors, tx, clock, dispatcher::wakeUp);
+  }
+
+  @Bean
+  RequestBodies requestBodies(GatewayProperties properties) {
+    return new RequestBodies(properties.api().maxBodyBytes());
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthentication> apiAuthentication(
+      Credentials credentials, ObjectMapper json) {
+    FilterRegistrationBean<ApiAuthentication> registration =
+        new FilterRegistrationBean<>(new ApiAuthentication(credentials, json));
+    registration.addUrlPatterns("/api/v1/*");
+    return registration;
+  }
+}

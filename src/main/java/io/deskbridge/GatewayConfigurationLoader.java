@@ -1,0 +1,96 @@
+package io.deskbridge;
+
+import io.deskbridge.config.ConfigDirectory;
+import io.deskbridge.config.ConfigProblem;
+import io.deskbridge.config.ConfigurationException;
+import io.deskbridge.config.SecretReferences;
+import io.deskbridge.connector.ConnectorKinds;
+import io.deskbridge.partner.Partner;
+import io.deskbridge.partner.PartnerFileReader;
+import io.deskbridge.queue.ManufacturerFileReader;
+import io.deskbridge.queue.ManufacturerSide;
+import io.deskbridge.routing.RoutingFileReader;
+import io.deskbridge.routing.RoutingRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the whole configuration directory and checks it as a whole, collecting every problem of
+ * every file before giving up, so that start-up, {@code validate} and a reload all report the same
+ * list.
+ */
+public final class GatewayConfigurationLoader {
+
+  private final ConnectorKinds kinds;
+  private final SecretReferences secrets;
+
+  public GatewayConfigurationLoader(ConnectorKinds kinds, SecretReferences secrets) {
+    this.kinds = kinds;
+    this.secrets = secrets;
+  }
+
+  /**
+   * The configuration in {@code directory}.
+   *
+   * @throws ConfigurationException with every problem found
+   */
+  public GatewayConfiguration load(ConfigDirectory directory) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    if (!Files.isDirectory(directory.root())) {
+      problems.add(
+          ConfigProblem.inFile(directory.root(), "the configuration directory does not exist"));
+      throw new ConfigurationException(problems);
+    }
+    Optional<ManufacturerSide> manufacturer =
+        new ManufacturerFileReader().read(directory.manufacturerFile(), problems);
+    List<Partner> partners = partners(directory, problems);
+    List<String> queueIds = manufacturer.map(ManufacturerSide::queueIds).orElse(List.of());
+    List<String> partnerIds = partners.stream().map(Partner::id).toList();
+    Optional<RoutingRules> routing =
+        new RoutingFileReader().read(directory.routingFile(), queueIds, partnerIds, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    return new GatewayConfiguration(manufacturer.orElseThrow(), partners, routing.orElseThrow());
+  }
+
+  private List<Partner> partners(ConfigDirectory directory, List<ConfigProblem> problems) {
+    List<Path> files;
+    try {
+      files = directory.partnerFiles();
+    } catch (IOException e) {
+      problems.add(ConfigProblem.inFile(directory.connectors(), "cannot list: " + e.getMessage()));
+      return List.of();
+    }
+    PartnerFileReader reader = new PartnerFileReader(kinds, secrets);
+    List<Partner> partners = new ArrayList<>();
+    Map<String, Path> seen = new HashMap<>();
+    for (Path file : files) {
+      reader
+          .read(file, problems)
+          .ifPresent(
+              read -> {
+                Partner partner = read.partner();
+                Path first = seen.putIfAbsent(partner.id(), file);
+                if (first != null) {
+                  problems.add(
+                      new ConfigProblem(
+                          file,
+                          read.idLine(),
+                          read.idColumn(),
+                          "id",
+                          "partner id '" + partner.id() + "' is already used by " + first));
+                } else {
+                  partners.add(partner);
+                }
+              });
+    }
+    return partners;
+  }
+}

@@ -1,0 +1,29 @@
+package io.deskbridge.connector;
+
+/**
+ * Where a connector hands what it received. The runtime stores the raw input before anything else,
+ * ignores a repeated source key, and applies the change in one transaction.
+ */
+public interface InboundSink {
+
+  /**
+   * Stores raw input exactly as it arrived, before it is parsed.
+   *
+   * @return the stored input's id, to pass with the parsed change or to a dead letter
+   */
+  long storeRaw(String sourceKey, String mediaType, byte[] body);
+
+  /**
+   * Applies a change parsed from stored raw input.
+   *
+   * @param sourceKey stable key of the input (Message-ID, delivery id, file and row); a repeat is a
+   *     no-op
+   * @return what the gateway made of it
+   */
+  InboundResult submit(long rawInputId, String sourceKey, InboundChange change);
+
+  /**
+   * Parks raw input that could not be turned into a change, with the reason, for ops to inspect.
+   */
+  void reject(long rawInputId, String reason);
+}

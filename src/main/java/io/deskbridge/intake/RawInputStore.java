@@ -1,0 +1,62 @@
+package io.deskbridge.intake;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Raw input exactly as each side sent it, kept so that nothing accepted is ever lost. */
+@Repository
+public class RawInputStore {
+
+  private final JdbcClient jdbc;
+
+  public RawInputStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long store(String side, String sourceKey, String mediaType, byte[] body, Instant now) {
+    var key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO raw_input (side, source_key, media_type, body, received_at)"
+                + " VALUES (:side, :key, :type, :body, :now)")
+        .param("side", side)
+        .param("key", sourceKey)
+        .param("type", mediaType)
+        .param("body", body)
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** A stored input: who sent it, its key, media type and bytes. */
+  public record StoredInput(
+      long id, String side, String sourceKey, String mediaType, byte[] body) {}
+
+  public Optional<StoredInput> find(long id) {
+    return jdbc.sql("SELECT id, side, source_key, media_type, body FROM raw_input WHERE id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new StoredInput(
+                    rs.getLong("id"),
+                    rs.getString("side"),
+                    rs.getString("source_key"),
+                    rs.getString("media_type"),
+                    rs.getBytes("body")))
+        .optional();
+  }
+
+  /** When the side last sent anything, or null if it never did. */
+  public Instant lastReceivedAt(String side) {
+    java.time.OffsetDateTime last =
+        jdbc.sql("SELECT MAX(received_at) FROM raw_input WHERE side = :side")
+            .param("side", side)
+            .query(java.time.OffsetDateTime.class)
+            .optional()
+            .orElse(null);
+    return last == null ? null : last.toInstant();
+  }
+}

@@ -1,0 +1,53 @@
+package io.deskbridge.intake;
+
+import io.deskbridge.connector.InboundChange;
+import io.deskbridge.connector.InboundResult;
+import io.deskbridge.connector.InboundSink;
+import io.deskbridge.outbox.DeadLetter;
+import io.deskbridge.outbox.DeadLetterStore;
+import io.deskbridge.ticket.Side;
+import java.time.Clock;
+
+/**
+ * The {@link InboundSink} of one side: what its connector receives goes through the intake as that
+ * side.
+ */
+public final class SideInbound implements InboundSink {
+
+  private final Side side;
+  private final Intake intake;
+  private final RawInputStore rawInputs;
+  private final DeadLetterStore deadLetters;
+  private final Clock clock;
+
+  public SideInbound(
+      Side side, Intake intake, RawInputStore rawInputs, DeadLetterStore deadLetters, Clock clock) {
+    this.side = side;
+    this.intake = intake;
+    this.rawInputs = rawInputs;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
+  }
+
+  @Override
+  public long storeRaw(String sourceKey, String mediaType, byte[] body) {
+    return rawInputs.store(side.id(), sourceKey, mediaType, body, clock.instant());
+  }
+
+  @Override
+  public InboundResult submit(long rawInputId, String sourceKey, InboundChange change) {
+    IntakeOutcome outcome =
+        intake.submit(
+            new Submission(side, sourceKey, sourceKey, change, rawInputId, null), o -> null);
+    return new InboundResult(
+        outcome.ticket() == null ? null : outcome.ticket().ref(),
+        outcome.comment() == null ? null : outcome.comment().id(),
+        outcome.duplicate());
+  }
+
+  @Override
+  public void reject(long rawInputId, String reason) {
+    deadLetters.park(
+        DeadLetter.Kind.INTAKE, side.id(), null, null, rawInputId, reason, 1, clock.instant());
+  }
+}

@@ -1,0 +1,175 @@
+package io.deskbridge.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox table. A row is a lane's head when no earlier row of the same (destination, ticket) is
+ * still pending or dead; only heads are delivered, which is what keeps per-ticket order under
+ * retries.
+ */
+@Repository
+public class OutboxStore {
+
+  private static final String COLUMNS =
+      "o.id, o.event_id, o.ticket_id, o.destination, o.state, o.attempts, o.next_attempt_at,"
+          + " o.last_error";
+  private static final String NOTHING_EARLIER_OPEN =
+      " NOT EXISTS (SELECT 1 FROM outbox p WHERE p.destination = o.destination"
+          + " AND p.ticket_id = o.ticket_id AND p.id < o.id AND p.state IN ('PENDING', 'DEAD'))";
+
+  private final JdbcClient jdbc;
+
+  public OutboxStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void enqueue(long eventId, long ticketId, String destination, Instant now) {
+    jdbc.sql(
+            "INSERT INTO outbox (event_id, ticket_id, destination, state, attempts, next_attempt_at,"
+                + " created_at) VALUES (:event, :ticket, :destination, 'PENDING', 0, :now, :now)")
+        .param("event", eventId)
+        .param("ticket", ticketId)
+        .param("destination", destination)
+        .param("now", utc(now))
+        .update();
+  }
+
+  /** Lane heads that are due and not leased by another dispatcher, oldest first. */
+  public List<OutboxRow> dueHeads(Instant now, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM outbox o WHERE o.state = 'PENDING' AND o.next_attempt_at <= :now"
+                + " AND (o.lease_until IS NULL OR o.lease_until < :now) AND"
+                + NOTHING_EARLIER_OPEN
+                + " ORDER BY o.id LIMIT "
+                + limit)
+        .param("now", utc(now))
+        .query(OutboxStore::map)
+        .list();
+  }
+
+  /** The next pending row of a lane after the given one, due or not. */
+  public Optional<OutboxRow> nextInLane(String destination, long ticketId, long afterId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM outbox o WHERE o.destination = :destination AND o.ticket_id = :ticket"
+                + " AND o.id > :after AND o.state = 'PENDING' ORDER BY o.id LIMIT 1")
+        .param("destination", destination)
+        .param("ticket", ticketId)
+        .param("after", afterId)
+        .query(OutboxStore::map)
+        .optional();
+  }
+
+  /** Takes a row for delivery until {@code until}; false if another dispatcher holds it. */
+  public boolean lease(long id, Instant now, Instant until) {
+    return jdbc.sql(
+                "UPDATE outbox SET lease_until = :until WHERE id = :id AND state = 'PENDING'"
+                    + " AND (lease_until IS NULL OR lease_until < :now)")
+            .param("until", utc(until))
+            .param("id", id)
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
+  public void markDelivered(long id, Instant now) {
+    jdbc.sql(
+            "UPDATE outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,"
+                + " lease_until = NULL, last_error = NULL WHERE id = :id")
+        .param("now", utc(now))
+        .param("id", id)
+        .update();
+  }
+
+  public void scheduleRetry(long id, String error, Instant nextAttempt) {
+    jdbc.sql(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, lease_until = NULL,"
+                + " last_error = :error WHERE id = :id")
+        .param("next", utc(nextAttempt))
+        .param("error", truncate(error))
+        .param("id", id)
+        .update();
+  }
+
+  public void markDead(long id, String error) {
+    jdbc.sql(
+            "UPDATE outbox SET state = 'DEAD', attempts = attempts + 1, lease_until = NULL,"
+                + " last_error = :error WHERE id = :id")
+        .param("error", truncate(error))
+        .param("id", id)
+        .update();
+  }
+
+  /** Puts a dead row back in its lane with a fresh set of attempts. */
+  public void revive(long id, Instant now) {
+    jdbc.sql(
+            "UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = :now,"
+                + " lease_until = NULL WHERE id = :id AND state = 'DEAD'")
+        .param("now", utc(now))
+        .param("id", id)
+        .update();
+  }
+
+  public void skip(long id) {
+    jdbc.sql(
+            "UPDATE outbox SET state = 'SKIPPED', lease_until = NULL WHERE id = :id AND state = 'DEAD'")
+        .param("id", id)
+        .update();
+  }
+
+  public Optional<OutboxRow> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM outbox o WHERE o.id = :id")
+        .param("id", id)
+        .query(OutboxStore::map)
+        .optional();
+  }
+
+  public List<OutboxRow> ofTicket(long ticketId) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM outbox o WHERE o.ticket_id = :ticket ORDER BY o.id")
+        .param("ticket", ticketId)
+        .query(OutboxStore::map)
+        .list();
+  }
+
+  public long countPending() {
+    return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'")
+        .query(Long.class)
+        .single();
+  }
+
+  private static OutboxRow map(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime next = rs.getObject("next_attempt_at", OffsetDateTime.class);
+    return new OutboxRow(
+        rs.getLong("id"),
+        rs.getLong("event_id"),
+        rs.getLong("ticket_id"),
+        rs.getString("destination"),
+        OutboxState.valueOf(rs.getString("state")),
+        rs.getInt("attempts"),
+        next.toInstant(),
+        rs.getString("last_error"));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static String truncate(String error) {
+    if (error == null) {
+      return null;
+    }
+    return error.length() <= 4000 ? error : error.substring(0, 3990) + " [cut]";
+  }
+}

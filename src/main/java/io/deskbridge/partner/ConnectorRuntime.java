@@ -1,0 +1,134 @@
+package io.deskbridge.partner;
+
+import io.deskbridge.connector.ConnectorHealth;
+import io.deskbridge.connector.ConnectorKind;
+import io.deskbridge.connector.ConnectorKinds;
+import io.deskbridge.connector.InboundReplay;
+import io.deskbridge.connector.PartnerConnector;
+import io.deskbridge.connector.PartnerContext;
+import io.deskbridge.intake.Intake;
+import io.deskbridge.intake.RawInputStore;
+import io.deskbridge.intake.SideInbound;
+import io.deskbridge.outbox.DeadLetter;
+import io.deskbridge.outbox.DeadLetterStore;
+import io.deskbridge.outbox.DeliveryTargets;
+import io.deskbridge.outbox.IntakeReplayer;
+import io.deskbridge.queue.BuiltInQueues;
+import io.deskbridge.ticket.Side;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens one connector per configured partner and the manufacturer's built-in queues, and hands the
+ * dispatcher the connector of each destination. A partner whose connector fails to open is reported
+ * down; the others run on.
+ */
+public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectorRuntime.class);
+
+  private final ConnectorKinds kinds;
+  private final PartnerDirectory partners;
+  private final Intake intake;
+  private final RawInputStore rawInputs;
+  private final DeadLetterStore deadLetters;
+  private final Clock clock;
+  private final PartnerConnector manufacturer = new BuiltInQueues();
+  private final Map<String, PartnerConnector> open = new ConcurrentHashMap<>();
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+  public ConnectorRuntime(
+      ConnectorKinds kinds,
+      PartnerDirectory partners,
+      Intake intake,
+      RawInputStore rawInputs,
+      DeadLetterStore deadLetters,
+      Clock clock) {
+    this.kinds = kinds;
+    this.partners = partners;
+    this.intake = intake;
+    this.rawInputs = rawInputs;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
+  }
+
+  /** Opens the connector of every partner in the directory. */
+  public void start() {
+    partners.all().forEach(this::open);
+  }
+
+  private void open(Partner partner) {
+    ConnectorKind kind = kinds.find(partner.connector()).orElseThrow();
+    try {
+      var inbound =
+          new SideInbound(Side.partner(partner.id()), intake, rawInputs, deadLetters, clock);
+      open.put(
+          partner.id(),
+          kind.open(
+              new PartnerContext(
+                  partner.id(), partner.name(), partner.settings(), inbound, clock)));
+      failures.remove(partner.id());
+      log.info("partner {} connected through {}", partner.id(), kind.id());
+    } catch (RuntimeException e) {
+      failures.put(partner.id(), e.getMessage() == null ? e.toString() : e.getMessage());
+      log.error(
+          "partner {}: connector {} failed to open: {}", partner.id(), kind.id(), e.toString());
+    }
+  }
+
+  @Override
+  public Optional<PartnerConnector> connectorFor(String destination) {
+    if (Side.MANUFACTURER_ID.equals(destination)) {
+      return Optional.of(manufacturer);
+    }
+    return Optional.ofNullable(open.get(destination));
+  }
+
+  /** The health a partner's connector reports, or why it is not running. */
+  public ConnectorHealth health(String partnerId) {
+    String failure = failures.get(partnerId);
+    if (failure != null) {
+      return ConnectorHealth.down("failed to open: " + failure);
+    }
+    PartnerConnector connector = open.get(partnerId);
+    if (connector == null) {
+      return ConnectorHealth.down("not running");
+    }
+    try {
+      return connector.check();
+    } catch (RuntimeException e) {
+      return ConnectorHealth.down("check failed: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean replay(DeadLetter deadLetter) {
+    PartnerConnector connector = open.get(deadLetter.side());
+    if (!(connector instanceof InboundReplay replay) || deadLetter.rawInputId() == null) {
+      return false;
+    }
+    var raw = rawInputs.find(deadLetter.rawInputId()).orElse(null);
+    if (raw == null) {
+      return false;
+    }
+    replay.replay(raw.id(), raw.sourceKey(), raw.mediaType(), raw.body());
+    return true;
+  }
+
+  @Override
+  public void close() {
+    open.forEach(
+        (id, connector) -> {
+          try {
+            connector.close();
+          } catch (Exception e) {
+            log.warn("partner {}: connector did not close cleanly: {}", id, e.toString());
+          }
+        });
+    open.clear();
+  }
+}

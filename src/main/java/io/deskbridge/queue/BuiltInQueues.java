@@ -1,0 +1,18 @@
+package io.deskbridge.queue;
+
+import io.deskbridge.connector.DeliveryReceipt;
+import io.deskbridge.connector.OutboundChange;
+import io.deskbridge.connector.PartnerConnector;
+
+/**
+ * The manufacturer's side when its agents work in the gateway's own queues: the store is the queue,
+ * so a change is delivered the moment the dispatcher reaches it. The outbox still carries a row for
+ * it, so that switching the manufacturer to its own help desk needs no change to the flow.
+ */
+public final class BuiltInQueues implements PartnerConnector {
+
+  @Override
+  public DeliveryReceipt deliver(OutboundChange change) {
+    return DeliveryReceipt.NONE;
+  }
+}

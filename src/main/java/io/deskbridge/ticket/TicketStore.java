@@ -1,0 +1,240 @@
+package io.deskbridge.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tickets and the partners' references to them. Writes expect to run inside the intake's
+ * transaction; updates are guarded by the ticket's version so two concurrent changes cannot
+ * overwrite each other.
+ */
+@Repository
+public class TicketStore {
+
+  private static final String COLUMNS =
+      "t.id, t.partner_id, r.external_id, t.subject, t.description, t.status, t.priority, t.category,"
+          + " t.product_model, t.product_serial, t.product_firmware, t.site_name, t.site_address,"
+          + " t.requester_name, t.requester_email, t.requester_phone, t.queue, t.assignee,"
+          + " t.routing_rule, t.response_target_s, t.attributes, t.created_at, t.updated_at,"
+          + " t.first_response_at, t.resolved_at, t.version";
+  private static final String FROM =
+      " FROM ticket t LEFT JOIN partner_ticket_ref r"
+          + " ON r.ticket_id = t.id AND r.partner_id = t.partner_id";
+
+  private final JdbcClient jdbc;
+  private final TicketReferences references;
+
+  public TicketStore(JdbcClient jdbc, TicketReferences references) {
+    this.jdbc = jdbc;
+    this.references = references;
+  }
+
+  /**
+   * Inserts a new ticket for a partner; the partner's own id, when given, becomes its reference.
+   */
+  public Ticket insert(
+      String partnerId, TicketDraft draft, Status status, Routing routing, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO ticket (partner_id, subject, description, status, priority, category,"
+                + " product_model, product_serial, product_firmware, site_name, site_address,"
+                + " requester_name, requester_email, requester_phone, queue, routing_rule,"
+                + " response_target_s, attributes, created_at, updated_at, version)"
+                + " VALUES (:partner, :subject, :description, :status, :priority, :category,"
+                + " :model, :serial, :firmware, :siteName, :siteAddress, :reqName, :reqEmail,"
+                + " :reqPhone, :queue, :rule, :target, :attributes, :now, :now, 1)")
+        .param("partner", partnerId)
+        .param("subject", draft.subject())
+        .param("description", draft.description())
+        .param("status", status.name())
+        .param("priority", routing.priority().name())
+        .param("category", draft.category())
+        .param("model", draft.product().model())
+        .param("serial", draft.product().serialNumber())
+        .param("firmware", draft.product().firmware())
+        .param("siteName", draft.site().name())
+        .param("siteAddress", draft.site().address())
+        .param("reqName", draft.requester().name())
+        .param("reqEmail", draft.requester().email())
+        .param("reqPhone", draft.requester().phone())
+        .param("queue", routing.queue())
+        .param("rule", routing.rule())
+        .param(
+            "target",
+            routing.responseTarget() == null ? null : routing.responseTarget().toSeconds())
+        .param("attributes", JsonColumns.write(draft.attributes()))
+        .param("now", timestamp(now))
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    if (draft.externalId() != null) {
+      jdbc.sql(
+              "INSERT INTO partner_ticket_ref (partner_id, external_id, ticket_id)"
+                  + " VALUES (:partner, :external, :id)")
+          .param("partner", partnerId)
+          .param("external", draft.externalId())
+          .param("id", id)
+          .update();
+    }
+    return findById(id).orElseThrow();
+  }
+
+  /** The queue, priority and response target a routing decision gives a new ticket. */
+  public record Routing(String queue, String rule, Priority priority, Duration responseTarget) {}
+
+  /**
+   * Writes the ticket's changed fields if nobody changed it since it was read.
+   *
+   * @throws ConcurrentTicketChangeException when the stored version moved on
+   */
+  public Ticket update(Ticket changed, Instant now) {
+    int rows =
+        jdbc.sql(
+                "UPDATE ticket SET subject = :subject, status = :status, priority = :priority,"
+                    + " category = :category, queue = :queue, assignee = :assignee,"
+                    + " attributes = :attributes, first_response_at = :firstResponse,"
+                    + " resolved_at = :resolved, updated_at = :now, version = version + 1"
+                    + " WHERE id = :id AND version = :version")
+            .param("subject", changed.subject())
+            .param("status", changed.status().name())
+            .param("priority", changed.priority().name())
+            .param("category", changed.category())
+            .param("queue", changed.queue())
+            .param("assignee", changed.assignee())
+            .param("attributes", JsonColumns.write(changed.attributes()))
+            .param("firstResponse", timestamp(changed.firstResponseAt()))
+            .param("resolved", timestamp(changed.resolvedAt()))
+            .param("now", timestamp(now))
+            .param("id", changed.id())
+            .param("version", changed.version())
+            .update();
+    if (rows != 1) {
+      throw new ConcurrentTicketChangeException(changed.ref());
+    }
+    return findById(changed.id()).orElseThrow();
+  }
+
+  /**
+   * Marks the ticket as changed without touching its fields, so that readers polling by time see
+   * it.
+   */
+  public void touch(long ticketId, Instant now) {
+    jdbc.sql("UPDATE ticket SET updated_at = :now, version = version + 1 WHERE id = :id")
+        .param("now", timestamp(now))
+        .param("id", ticketId)
+        .update();
+  }
+
+  public Optional<Ticket> findById(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE t.id = :id")
+        .param("id", id)
+        .query(this::map)
+        .optional();
+  }
+
+  public Optional<Ticket> findByRef(TicketRef ref) {
+    if (!references.isOurs(ref)) {
+      return Optional.empty();
+    }
+    return findById(ref.number());
+  }
+
+  public Optional<Ticket> findByExternalId(String partnerId, String externalId) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + FROM + " WHERE r.partner_id = :partner AND r.external_id = :ext")
+        .param("partner", partnerId)
+        .param("ext", externalId)
+        .query(this::map)
+        .optional();
+  }
+
+  /** One page of tickets ordered by last change, after the cursor position. */
+  public List<Ticket> page(TicketQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE 1 = 1");
+    var params = new java.util.LinkedHashMap<String, Object>();
+    if (query.partnerId() != null) {
+      sql.append(" AND t.partner_id = :partner");
+      params.put("partner", query.partnerId());
+    }
+    if (query.queue() != null) {
+      sql.append(" AND t.queue = :queue");
+      params.put("queue", query.queue());
+    }
+    if (query.status() != null) {
+      sql.append(" AND t.status = :status");
+      params.put("status", query.status().name());
+    }
+    if (query.updatedSince() != null) {
+      sql.append(" AND t.updated_at >= :since");
+      params.put("since", timestamp(query.updatedSince()));
+    }
+    if (query.after() != null) {
+      sql.append(
+          " AND (t.updated_at > :afterTime OR (t.updated_at = :afterTime AND t.id > :afterId))");
+      params.put("afterTime", timestamp(query.after().updatedAt()));
+      params.put("afterId", query.after().id());
+    }
+    sql.append(" ORDER BY t.updated_at, t.id LIMIT ").append(query.limit());
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  /** Counts open tickets per queue, for the queue overview. */
+  public long countInQueue(String queue, boolean openOnly) {
+    String sql = "SELECT COUNT(*) FROM ticket WHERE queue = :queue";
+    if (openOnly) {
+      sql += " AND status NOT IN ('RESOLVED', 'CLOSED')";
+    }
+    return jdbc.sql(sql).param("queue", queue).query(Long.class).single();
+  }
+
+  private Ticket map(ResultSet rs, int row) throws SQLException {
+    Long target = (Long) rs.getObject("response_target_s", Long.class);
+    return new Ticket(
+        rs.getLong("id"),
+        references.of(rs.getLong("id")),
+        rs.getString("partner_id"),
+        rs.getString("external_id"),
+        rs.getString("subject"),
+        rs.getString("description"),
+        Status.valueOf(rs.getString("status")),
+        Priority.valueOf(rs.getString("priority")),
+        rs.getString("category"),
+        new Product(
+            rs.getString("product_model"),
+            rs.getString("product_serial"),
+            rs.getString("product_firmware")),
+        new Site(rs.getString("site_name"), rs.getString("site_address")),
+        new Contact(
+            rs.getString("requester_name"),
+            rs.getString("requester_email"),
+            rs.getString("requester_phone")),
+        rs.getString("queue"),
+        rs.getString("assignee"),
+        rs.getString("routing_rule"),
+        target == null ? null : Duration.ofSeconds(target),
+        JsonColumns.readStrings(rs.getString("attributes")),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        instant(rs, "first_response_at"),
+        instant(rs, "resolved_at"),
+        rs.getLong("version"));
+  }
+
+  static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,124 @@
+package io.deskbridge.web;
+
+import io.deskbridge.partner.Caller;
+import io.deskbridge.ticket.Attachment;
+import io.deskbridge.ticket.Comment;
+import io.deskbridge.ticket.CommentStore;
+import io.deskbridge.ticket.EventJournal;
+import io.deskbridge.ticket.EventType;
+import io.deskbridge.ticket.Status;
+import io.deskbridge.ticket.Ticket;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Builds the API's views of tickets for one caller, leaving out what that caller may not see. */
+@Component
+public class TicketViews {
+
+  private final CommentStore comments;
+  private final EventJournal journal;
+  private final Clock clock;
+
+  public TicketViews(CommentStore comments, EventJournal journal, Clock clock) {
+    this.comments = comments;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** The ticket with its thread and status history. */
+  public TicketView full(Ticket ticket, Caller caller) {
+    Ticket visible = caller.isPartner() ? ticket.forPartner() : ticket;
+    List<TicketView.CommentView> thread =
+        comments.ofTicket(ticket.id()).stream()
+            .filter(c -> !caller.isPartner() || c.isPublic())
+            .map(c -> comment(visible, c))
+            .toList();
+    List<TicketView.StatusChange> history =
+        journal.ofTicket(ticket.id()).stream()
+            .filter(e -> e.type() == EventType.STATUS_CHANGED || e.type() == EventType.CREATED)
+            .map(
+                e ->
+                    e.type() == EventType.CREATED
+                        ? new TicketView.StatusChange(
+                            null, Status.NEW, e.origin().id(), e.occurredAt())
+                        : new TicketView.StatusChange(
+                            Status.valueOf((String) e.data().get("from")),
+                            Status.valueOf((String) e.data().get("to")),
+                            e.origin().id(),
+                            e.occurredAt()))
+            .toList();
+    return view(visible, thread, history);
+  }
+
+  /** The ticket without its thread, for lists. */
+  public TicketView summary(Ticket ticket, Caller caller) {
+    return view(caller.isPartner() ? ticket.forPartner() : ticket, null, null);
+  }
+
+  private TicketView view(
+      Ticket t, List<TicketView.CommentView> thread, List<TicketView.StatusChange> history) {
+    return new TicketView(
+        t.ref().value(),
+        t.externalId(),
+        t.partnerId(),
+        t.subject(),
+        t.description(),
+        t.status(),
+        t.priority(),
+        t.category(),
+        t.product(),
+        t.site(),
+        t.requester(),
+        t.queue(),
+        t.assignee(),
+        t.routingRule(),
+        t.attributes(),
+        t.createdAt(),
+        t.updatedAt(),
+        timings(t),
+        thread,
+        history);
+  }
+
+  private TicketView.Timings timings(Ticket t) {
+    Instant due = t.firstResponseDueAt();
+    Boolean breached = null;
+    if (due != null) {
+      Instant answered = t.firstResponseAt() != null ? t.firstResponseAt() : clock.instant();
+      breached = answered.isAfter(due);
+    }
+    return new TicketView.Timings(
+        t.firstResponseAt(),
+        t.firstResponseTime() == null ? null : t.firstResponseTime().toSeconds(),
+        due,
+        breached,
+        t.resolvedAt(),
+        t.resolutionTime() == null ? null : t.resolutionTime().toSeconds());
+  }
+
+  private TicketView.CommentView comment(Ticket ticket, Comment c) {
+    return new TicketView.CommentView(
+        c.id(),
+        c.authorSide().id(),
+        c.authorName(),
+        c.authorEmail(),
+        c.visibility().name(),
+        c.text(),
+        c.html(),
+        c.externalId(),
+        c.createdAt(),
+        c.attachments().stream().map(a -> attachment(ticket, a)).toList());
+  }
+
+  static TicketView.AttachmentView attachment(Ticket ticket, Attachment a) {
+    return new TicketView.AttachmentView(
+        a.id(),
+        a.name(),
+        a.mediaType(),
+        a.size(),
+        a.sha256(),
+        "/api/v1/tickets/" + ticket.ref().value() + "/attachments/" + a.id());
+  }
+}
