@@ -9,9 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -86,6 +88,24 @@ public class ProblemResponses {
   ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
     return respond(
         HttpStatus.NOT_FOUND, "not-found", null, "no such route: /" + e.getResourcePath());
+  }
+
+  /**
+   * Spring MVC's own request errors (missing parameter, wrong media type, ...) keep their status.
+   */
+  @ExceptionHandler(ErrorResponseException.class)
+  ResponseEntity<ProblemDetail> framework(ErrorResponseException e) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    return respond(status, "invalid-request", null, e.getBody().getDetail());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    return respond(
+        HttpStatus.BAD_REQUEST,
+        "invalid-request",
+        e.getParameterName(),
+        "parameter " + e.getParameterName() + " is required");
   }
 
   @ExceptionHandler(Exception.class)

@@ -105,16 +105,17 @@ public class RequestBodies {
       throw ApiProblem.badRequest(field, "unknown field '" + field + "'" + known);
     } catch (InvalidFormatException e) {
       String field = path(e);
-      String allowed = "";
-      if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-        allowed =
-            "; one of "
-                + Arrays.stream(e.getTargetType().getEnumConstants())
-                    .map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-      }
-      throw ApiProblem.badRequest(
-          field, "field '" + field + "': '" + e.getValue() + "' is not valid" + allowed);
+      Class<?> target = e.getTargetType();
+      String detail =
+          target != null && target.isEnum()
+              ? "field '" + field + "': '" + e.getValue() + "' is not valid; " + describe(target)
+              : "field '"
+                  + field
+                  + "' must be "
+                  + (target == null ? "another type" : describe(target))
+                  + ", not "
+                  + e.getValue();
+      throw ApiProblem.badRequest(field, detail);
     } catch (MismatchedInputException e) {
       String field = path(e);
       String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());

@@ -336,7 +336,7 @@ public class TicketController {
             new AttachmentUpload(
                 body.name(),
                 body.mediaType(),
-                Base64.getMimeDecoder().decode(body.contentBase64())));
+                Base64.getDecoder().decode(body.contentBase64().replaceAll("\\s", ""))));
       } catch (IllegalArgumentException e) {
         throw ApiProblem.badRequest(
             at + ".contentBase64", "field '" + at + ".contentBase64' is not valid Base64");

@@ -1,0 +1,90 @@
+package io.deskbridge.support;
+
+import io.deskbridge.partner.ApiKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a configuration directory for tests: the manufacturer with three queues, routing rules,
+ * and partners with freshly generated API keys.
+ */
+public final class GatewayConfigFiles {
+
+  private final Path root;
+
+  private GatewayConfigFiles(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * A directory with the manufacturer's queues and the standard routing rules, and no partners yet.
+   */
+  public static GatewayConfigFiles standard(Path root) {
+    GatewayConfigFiles files = new GatewayConfigFiles(root);
+    files.write(
+        "connectors/manufacturer.yml",
+        """
+        name: Example Alarm Systems
+        queues:
+          - id: triage
+            name: Triage
+          - id: fire-panels-l2
+            name: Fire panels, second line
+          - id: intrusion
+            name: Intrusion
+        """);
+    files.write(
+        "mappings/routing.yml",
+        """
+        rules:
+          - name: fire-panel-down
+            when:
+              product.model: "FP-*"
+              priority: CRITICAL
+            queue: fire-panels-l2
+            responseTarget: PT1H
+          - name: intrusion
+            when:
+              product.model: ["IP-*", "KP-*"]
+            queue: intrusion
+          - name: default
+            queue: triage
+            responseTarget: P1D
+        """);
+    return files;
+  }
+
+  /** Adds a partner of the given kind and returns its new API key. */
+  public String partner(String id, String kind) {
+    String key = ApiKeys.generate();
+    write(
+        "connectors/" + id + ".yml",
+        "id: "
+            + id
+            + "\nname: Partner "
+            + id
+            + "\nconnector: "
+            + kind
+            + "\nsecurity:\n  apiKeys:\n    - sha256: "
+            + ApiKeys.hashHex(key)
+            + "\n");
+    return key;
+  }
+
+  public void write(String relative, String content) {
+    Path file = root.resolve(relative);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+}

@@ -1,0 +1,80 @@
+package io.deskbridge.support;
+
+import io.deskbridge.DeskBridgeApplication;
+import io.deskbridge.partner.ApiKeys;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole gateway started for a test on a random port, over a file H2 database in a directory the
+ * test owns, so that a test can stop it and start it again on the same data.
+ */
+public final class RunningGateway implements AutoCloseable {
+
+  /** The manufacturer agent's and ops' tokens every test gateway accepts. */
+  public static final String AGENT_TOKEN = ApiKeys.generate();
+
+  public static final String OPS_TOKEN = ApiKeys.generate();
+
+  private final ConfigurableApplicationContext context;
+
+  private RunningGateway(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  public static RunningGateway start(Path configDir, Path dataDir, Map<String, Object> extra) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("server.port", "0");
+    properties.put("deskbridge.config-dir", configDir.toString());
+    properties.put("deskbridge.data-dir", dataDir.toString());
+    properties.put("deskbridge.security.tokens[0].name", "agent");
+    properties.put("deskbridge.security.tokens[0].role", "manufacturer");
+    properties.put("deskbridge.security.tokens[0].sha256", ApiKeys.hashHex(AGENT_TOKEN));
+    properties.put("deskbridge.security.tokens[1].name", "ops");
+    properties.put("deskbridge.security.tokens[1].role", "ops");
+    properties.put("deskbridge.security.tokens[1].sha256", ApiKeys.hashHex(OPS_TOKEN));
+    properties.put("deskbridge.outbox.initial-backoff", "20ms");
+    properties.put("deskbridge.outbox.max-backoff", "100ms");
+    properties.put("deskbridge.outbox.poll-interval", "50ms");
+    properties.put("deskbridge.outbox.max-attempts", "3");
+    properties.put("logging.level.io.deskbridge.outbox", "WARN");
+    properties.putAll(extra);
+    // As command-line arguments, so that they win over application.yml like an operator's would.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(DeskBridgeApplication.class).run(args);
+    return new RunningGateway(context);
+  }
+
+  public int port() {
+    return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  public ApiClient as(String token) {
+    return new ApiClient(port(), token);
+  }
+
+  public ApiClient agent() {
+    return as(AGENT_TOKEN);
+  }
+
+  public ApiClient ops() {
+    return as(OPS_TOKEN);
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
