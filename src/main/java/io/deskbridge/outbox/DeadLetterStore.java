@@ -100,4 +100,10 @@ public class DeadLetterStore {
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         resolved == null ? null : resolved.toInstant());
   }
+
+  public long countOpen() {
+    return jdbc.sql("SELECT COUNT(*) FROM dead_letter WHERE state = 'OPEN'")
+        .query(Long.class)
+        .single();
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +26,8 @@ public final class ScriptedPartnerSystem {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
   private final AtomicInteger refusals = new AtomicInteger();
+  private final Map<String, CountDownLatch> holding = new ConcurrentHashMap<>();
+  private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
   public static ScriptedPartnerSystem of(String partnerId) {
     return SYSTEMS.computeIfAbsent(partnerId, id -> new ScriptedPartnerSystem());
@@ -43,6 +46,24 @@ public final class ScriptedPartnerSystem {
     refusing.remove(ticketRef);
   }
 
+  /** Makes deliveries of the ticket hang, like a partner system that stopped answering. */
+  public void hold(String ticketRef) {
+    holding.put(ticketRef, new CountDownLatch(1));
+  }
+
+  /** Lets held deliveries of the ticket complete. */
+  public void release(String ticketRef) {
+    CountDownLatch latch = holding.remove(ticketRef);
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** Whether a delivery of the ticket is hanging in the partner system right now. */
+  public boolean isHanging(String ticketRef) {
+    return waiting.contains(ticketRef);
+  }
+
   public int refusals() {
     return refusals.get();
   }
@@ -57,6 +78,18 @@ public final class ScriptedPartnerSystem {
 
   DeliveryReceipt receive(OutboundChange change) throws DeliveryException {
     String ticket = change.ticket().ref().value();
+    CountDownLatch held = holding.get(ticket);
+    if (held != null) {
+      waiting.add(ticket);
+      try {
+        held.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw DeliveryException.transientFailure("interrupted while the partner system hung", e);
+      } finally {
+        waiting.remove(ticket);
+      }
+    }
     if (refusing.contains(ticket)) {
       refusals.incrementAndGet();
       throw DeliveryException.transientFailure("partner system answered 503 for " + ticket, null);

@@ -30,16 +30,18 @@ class DeliveryFailureTest {
   static RunningGateway gateway;
   static ApiClient partner;
   static ScriptedPartnerSystem partnerSystem;
+  static ApiClient steady;
 
   @BeforeAll
   static void startGateway() {
     ScriptedPartnerSystem.resetAll();
     GatewayConfigFiles files = GatewayConfigFiles.standard(config);
     String key = files.partner("flaky", "scripted");
-    files.partner("steady", "scripted");
+    String steadyKey = files.partner("steady", "scripted");
     gateway = RunningGateway.start(config, data, Map.of());
     partner = gateway.as(key);
     partnerSystem = ScriptedPartnerSystem.of("flaky");
+    steady = gateway.as(steadyKey);
   }
 
   @AfterAll
@@ -133,6 +135,37 @@ class DeliveryFailureTest {
                 assertThat(partnerSystem.receivedFor(ref))
                     .extracting(Received::event)
                     .containsExactly("STATUS_CHANGED"));
+  }
+
+  @Test
+  void aHangingPartnerSystemDelaysNoOtherPartner() {
+    // Given a partner system that stops answering for one of its tickets
+    String hanging = TicketJourneyTest.create(partner, "FLAKY-HANG");
+    String other = TicketJourneyTest.create(steady, "STEADY-1");
+    partnerSystem.hold(hanging);
+    try {
+      gateway
+          .agent()
+          .post("/api/v1/tickets/" + hanging + "/comments", "{\"text\": \"to the hanging one\"}");
+      await().atMost(Duration.ofSeconds(20)).until(() -> partnerSystem.isHanging(hanging));
+
+      // When the manufacturer answers another partner meanwhile
+      gateway
+          .agent()
+          .post("/api/v1/tickets/" + other + "/comments", "{\"text\": \"to the steady one\"}");
+
+      // Then that answer is delivered while the first delivery still hangs
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !ScriptedPartnerSystem.of("steady").receivedFor(other).isEmpty());
+      assertThat(partnerSystem.isHanging(hanging)).isTrue();
+    } finally {
+      partnerSystem.release(hanging);
+    }
+    // and once the partner system answers again, its delivery completes
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !partnerSystem.receivedFor(hanging).isEmpty());
   }
 
   @Test
