@@ -4,6 +4,8 @@ import io.deskbridge.config.ConfigDirectory;
 import io.deskbridge.config.ConfigProblem;
 import io.deskbridge.config.ConfigurationException;
 import io.deskbridge.config.SecretReferences;
+import io.deskbridge.config.YamlFiles;
+import io.deskbridge.config.YamlNode;
 import io.deskbridge.connector.ConnectorKinds;
 import io.deskbridge.partner.Partner;
 import io.deskbridge.partner.PartnerFileReader;
@@ -16,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the whole configuration directory and checks it as a whole, collecting every problem of
@@ -49,9 +53,14 @@ public final class GatewayConfigurationLoader {
     }
     Optional<ManufacturerSide> manufacturer =
         new ManufacturerFileReader().read(directory.manufacturerFile(), problems);
-    List<Partner> partners = partners(directory, problems);
-    List<String> queueIds = manufacturer.map(ManufacturerSide::queueIds).orElse(List.of());
-    List<String> partnerIds = partners.stream().map(Partner::id).toList();
+    Set<String> refusedIds = new HashSet<>();
+    List<Partner> partners = partners(directory, refusedIds, problems);
+    // Without a readable manufacturer.yml the queues are unknown, not empty: routing.yml's queues
+    // are then left unchecked rather than each reported as missing.
+    List<String> queueIds = manufacturer.map(ManufacturerSide::queueIds).orElse(null);
+    // A partner whose file was refused still exists for routing.yml; its file has the problem.
+    List<String> partnerIds = new ArrayList<>(partners.stream().map(Partner::id).toList());
+    partnerIds.addAll(refusedIds);
     Optional<RoutingRules> routing =
         new RoutingFileReader().read(directory.routingFile(), queueIds, partnerIds, problems);
     if (!problems.isEmpty()) {
@@ -60,7 +69,8 @@ public final class GatewayConfigurationLoader {
     return new GatewayConfiguration(manufacturer.orElseThrow(), partners, routing.orElseThrow());
   }
 
-  private List<Partner> partners(ConfigDirectory directory, List<ConfigProblem> problems) {
+  private List<Partner> partners(
+      ConfigDirectory directory, Set<String> refusedIds, List<ConfigProblem> problems) {
     List<Path> files;
     try {
       files = directory.partnerFiles();
@@ -72,25 +82,38 @@ public final class GatewayConfigurationLoader {
     List<Partner> partners = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : files) {
-      reader
-          .read(file, problems)
-          .ifPresent(
-              read -> {
-                Partner partner = read.partner();
-                Path first = seen.putIfAbsent(partner.id(), file);
-                if (first != null) {
-                  problems.add(
-                      new ConfigProblem(
-                          file,
-                          read.idLine(),
-                          read.idColumn(),
-                          "id",
-                          "partner id '" + partner.id() + "' is already used by " + first));
-                } else {
-                  partners.add(partner);
-                }
-              });
+      Optional<PartnerFileReader.Read> attempt = reader.read(file, problems);
+      if (attempt.isEmpty()) {
+        declaredId(file).ifPresent(refusedIds::add);
+      }
+      attempt.ifPresent(
+          read -> {
+            Partner partner = read.partner();
+            Path first = seen.putIfAbsent(partner.id(), file);
+            if (first != null) {
+              problems.add(
+                  new ConfigProblem(
+                      file,
+                      read.idLine(),
+                      read.idColumn(),
+                      "id",
+                      "partner id '" + partner.id() + "' is already used by " + first));
+            } else {
+              partners.add(partner);
+            }
+          });
     }
     return partners;
+  }
+
+  /** The id a refused partner file declares, if it can be read at all; its problems are known. */
+  private static Optional<String> declaredId(Path file) {
+    YamlNode root = YamlFiles.read(file, new ArrayList<>());
+    if (root instanceof YamlNode.MapNode map
+        && map.get("id") instanceof YamlNode.ScalarNode id
+        && id.text() != null) {
+      return Optional.of(id.text());
+    }
+    return Optional.empty();
   }
 }

@@ -162,8 +162,11 @@ public final class ConfigFields {
   /** Texts of a list of scalars, with a problem for each item that is not a single value. */
   public List<String> texts(YamlNode node, String what) {
     List<String> values = new ArrayList<>();
-    if (node instanceof YamlNode.ScalarNode scalar && scalar.value() != null) {
-      values.add(scalar.text());
+    if (node instanceof YamlNode.ScalarNode scalar) {
+      // An empty value gives no texts; the caller says what it needs instead of "must be a list".
+      if (scalar.value() != null) {
+        values.add(scalar.text());
+      }
       return values;
     }
     for (YamlNode item : list(node, what)) {

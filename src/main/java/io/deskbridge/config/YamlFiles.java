@@ -49,8 +49,18 @@ public final class YamlFiles {
     try {
       root = yaml.compose(reader);
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      // An unfinished quote or bracket is only noticed at the end of the input, past the last
+      // line; the context mark is where it opened, which is the line ops must fix.
+      boolean unfinished =
+          e.getContextMark() != null
+              && (e.getProblemMark() == null
+                  || (e.getProblem() != null && e.getProblem().contains("end of stream")));
+      Mark mark = unfinished ? e.getContextMark() : e.getProblemMark();
+      if (mark == null) {
+        mark = e.getContextMark();
+      }
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      String message = e.getContext() != null ? e.getContext() + ": " + problem : problem;
       problems.add(
           new ConfigProblem(
               file,
@@ -81,6 +91,15 @@ public final class YamlFiles {
         String childPath = path.isEmpty() ? name : path + "." + name;
         YamlNode keyAtPath =
             new YamlNode.ScalarNode(file, key.line(), key.column(), childPath, name);
+        YamlNode.MapNode.Entry first = entries.get(name);
+        if (first != null) {
+          // Composing does not apply LoaderOptions.setAllowDuplicateKeys(false); only
+          // constructing would, so duplicates are caught here, where the locations are known.
+          problems.add(
+              keyAtPath.problem(
+                  "duplicate key '" + name + "'; it is first given on line " + first.key().line()));
+          continue;
+        }
         YamlNode value = convert(file, tuple.getValueNode(), childPath, problems);
         entries.put(name, new YamlNode.MapNode.Entry(keyAtPath, value));
       }
@@ -94,7 +113,9 @@ public final class YamlFiles {
       }
       return new YamlNode.ListNode(file, line, column, path, items);
     }
-    return new YamlNode.ScalarNode(file, line, column, path, scalarValue((ScalarNode) node));
+    ScalarNode scalar = (ScalarNode) node;
+    return new YamlNode.ScalarNode(
+        file, line, column, path, scalarValue(scalar), scalar.getValue());
   }
 
   /** The Java value of a scalar by the tag SnakeYAML's resolver gave it. */

@@ -57,16 +57,26 @@ public sealed interface YamlNode {
     }
   }
 
-  /** A single value. */
-  record ScalarNode(Path file, int line, int column, String path, Object value)
+  /**
+   * A single value: {@code value} as YAML resolved it, {@code source} exactly as written, so that
+   * an id written {@code 0042} or a name written {@code no} stays that text instead of 34 or false.
+   */
+  record ScalarNode(Path file, int line, int column, String path, Object value, String source)
       implements YamlNode {
+
+    /** A scalar whose text is its value's text (keys and values built in code). */
+    public ScalarNode(Path file, int line, int column, String path, Object value) {
+      this(file, line, column, path, value, value == null ? null : String.valueOf(value));
+    }
+
     @Override
     public Object plain() {
       return value;
     }
 
+    /** The text as written; null for an empty or null value. */
     public String text() {
-      return value == null ? null : String.valueOf(value);
+      return value == null ? null : source;
     }
   }
 }

@@ -49,14 +49,20 @@ public final class RoutingFileReader {
       fields.requiredText(root, "rules");
     }
     List<RoutingRule> rules = new ArrayList<>();
+    List<YamlNode.MapNode> ruleNodes = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (YamlNode item : items) {
       YamlNode.MapNode rule = fields.map(item, "a rule");
       if (rule != null) {
-        rule(rule, queues, partners, names, fields).ifPresent(rules::add);
+        rule(rule, queues, partners, names, fields)
+            .ifPresent(
+                r -> {
+                  rules.add(r);
+                  ruleNodes.add(rule);
+                });
       }
     }
-    checkDefaultLast(root, items, rules, fields);
+    checkDefaultLast(root, items, rules, ruleNodes, fields);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -75,7 +81,8 @@ public final class RoutingFileReader {
       fields.add(rule.get("name").problem("rule '" + name + "' is declared twice"));
     }
     String queue = fields.requiredText(rule, "queue");
-    if (queue != null && !queues.contains(queue)) {
+    // null queues: manufacturer.yml could not be read, and its own problem says so
+    if (queue != null && queues != null && !queues.contains(queue)) {
       fields.add(
           rule.get("queue")
               .problem(
@@ -164,14 +171,20 @@ public final class RoutingFileReader {
   }
 
   private void checkDefaultLast(
-      YamlNode.MapNode root, List<YamlNode> items, List<RoutingRule> rules, ConfigFields fields) {
+      YamlNode.MapNode root,
+      List<YamlNode> items,
+      List<RoutingRule> rules,
+      List<YamlNode.MapNode> ruleNodes,
+      ConfigFields fields) {
     if (items.isEmpty()) {
       fields.add(root.problem("rules: needs at least one rule, and the last one without 'when'"));
       return;
     }
     for (int i = 0; i < rules.size() - 1; i++) {
-      if (rules.get(i).isDefault()) {
-        YamlNode at = items.get(i);
+      // A rule whose written conditions were all refused has its problems already; it is no
+      // default rule, so only a rule without 'when' is reported here.
+      if (rules.get(i).isDefault() && ruleNodes.get(i).get("when") == null) {
+        YamlNode at = ruleNodes.get(i);
         fields.add(
             at.problem(
                 "rule '"

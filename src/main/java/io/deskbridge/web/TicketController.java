@@ -19,7 +19,6 @@ import io.deskbridge.ticket.TicketNotFoundException;
 import io.deskbridge.ticket.TicketPatch;
 import io.deskbridge.ticket.TicketQuery;
 import io.deskbridge.ticket.TicketStore;
-import io.deskbridge.ticket.Visibility;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +32,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -89,18 +87,12 @@ public class TicketController {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       HttpServletRequest request)
       throws IOException {
-    if (!caller.isPartner()) {
-      throw ApiProblem.forbidden("tickets are opened by partners; the manufacturer answers them");
-    }
     byte[] body = bodies.read(request);
     TicketRequests.Create create = bodies.parse(body, TicketRequests.Create.class);
-    if (create.subject() == null || create.subject().isBlank()) {
-      throw ApiProblem.badRequest("subject", "field 'subject' is required");
-    }
     TicketDraft draft =
         new TicketDraft(
             blankToNull(create.externalId()),
-            create.subject().strip(),
+            create.subject() == null ? null : create.subject().strip(),
             create.description(),
             create.priority(),
             create.category(),
@@ -109,13 +101,7 @@ public class TicketController {
             create.requester(),
             create.attributes());
     IntakeOutcome outcome =
-        submit(
-            caller,
-            idempotencyKey,
-            request,
-            body,
-            new InboundChange.CreateTicket(draft),
-            o -> views.full(o.ticket(), caller));
+        submit(caller, idempotencyKey, request, body, new InboundChange.CreateTicket(draft));
     String ref = outcome.ticket().ref().value();
     return ResponseEntity.created(URI.create("/api/v1/tickets/" + ref))
         .contentType(MediaType.APPLICATION_JSON)
@@ -178,13 +164,6 @@ public class TicketController {
     TicketLocator locator = locator(ref);
     byte[] body = bodies.read(request);
     TicketRequests.AddComment add = bodies.parse(body, TicketRequests.AddComment.class);
-    if (add.text() == null || add.text().isBlank()) {
-      throw ApiProblem.badRequest("text", "field 'text' is required");
-    }
-    if (add.visibility() == Visibility.INTERNAL && caller.isPartner()) {
-      throw ApiProblem.forbidden(
-          "internal comments are the manufacturer's; partners write public ones");
-    }
     CommentDraft draft =
         new CommentDraft(
             add.authorName() != null ? add.authorName() : caller.name(),
@@ -196,13 +175,7 @@ public class TicketController {
             null,
             uploads(add.attachments()));
     IntakeOutcome outcome =
-        submit(
-            caller,
-            idempotencyKey,
-            request,
-            body,
-            new InboundChange.AddComment(locator, draft),
-            o -> views.full(o.ticket(), caller));
+        submit(caller, idempotencyKey, request, body, new InboundChange.AddComment(locator, draft));
     return ResponseEntity.status(HttpStatus.CREATED)
         .contentType(MediaType.APPLICATION_JSON)
         .body(outcome.response());
@@ -218,9 +191,6 @@ public class TicketController {
     TicketLocator locator = locator(ref);
     byte[] body = bodies.read(request);
     TicketRequests.Patch patch = bodies.parse(body, TicketRequests.Patch.class);
-    if (caller.isPartner() && (patch.queue() != null || patch.assignee() != null)) {
-      throw ApiProblem.forbidden("queue and assignee are set by the manufacturer");
-    }
     TicketPatch change =
         new TicketPatch(
             patch.status(),
@@ -235,12 +205,7 @@ public class TicketController {
     }
     IntakeOutcome outcome =
         submit(
-            caller,
-            idempotencyKey,
-            request,
-            body,
-            new InboundChange.UpdateTicket(locator, change),
-            o -> views.full(o.ticket(), caller));
+            caller, idempotencyKey, request, body, new InboundChange.UpdateTicket(locator, change));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.response());
   }
 
@@ -274,8 +239,7 @@ public class TicketController {
       String idempotencyKey,
       HttpServletRequest request,
       byte[] body,
-      InboundChange change,
-      Function<IntakeOutcome, TicketView> view) {
+      InboundChange change) {
     String key =
         idempotencyKey == null || idempotencyKey.isBlank()
             ? "api:" + UUID.randomUUID()
@@ -293,7 +257,7 @@ public class TicketController {
             change,
             null,
             new Submission.RawInput(contentType(request), body));
-    return intake.submit(submission, outcome -> write(view.apply(outcome)));
+    return intake.submit(submission, outcome -> write(views.full(outcome.ticket(), caller)));
   }
 
   private String write(TicketView view) {

@@ -67,6 +67,13 @@ class DeliveryFailureTest {
     assertThat(letter.get("attempts").asInt()).isEqualTo(3);
     assertThat(letter.get("reason").asText()).contains("503");
     assertThat(letter.get("kind").asText()).isEqualTo("DELIVERY");
+    int openDeadLettersSeenInHealth =
+        gateway
+            .as(null)
+            .get("/actuator/health")
+            .json()
+            .at("/components/deskbridge/details/openDeadLetters")
+            .asInt();
     // and the status change behind it has not overtaken it
     assertThat(partnerSystem.receivedFor(blocked)).isEmpty();
 
@@ -98,6 +105,8 @@ class DeliveryFailureTest {
                 assertThat(partnerSystem.receivedFor(blocked))
                     .extracting(Received::event)
                     .containsExactly("COMMENTED", "STATUS_CHANGED"));
+    // and ops saw it counted in the health report while it was open
+    assertThat(openDeadLettersSeenInHealth).isGreaterThanOrEqualTo(1);
     // and replaying the same dead letter again is refused
     assertThat(
             gateway
