@@ -83,6 +83,17 @@ public final class YamlFiles {
   private static YamlNode convert(Path file, Node node, String path, List<ConfigProblem> problems) {
     int line = node.getStartMark().getLine() + 1;
     int column = node.getStartMark().getColumn() + 1;
+    if (!node.getTag().getValue().startsWith("tag:yaml.org,2002:")) {
+      // Configuration is plain data; a custom tag means the author expects behaviour we do not
+      // have.
+      problems.add(
+          new ConfigProblem(
+              file,
+              line,
+              column,
+              path,
+              "custom YAML tag " + node.getTag().getValue() + " is not supported"));
+    }
     if (node instanceof MappingNode mapping) {
       Map<String, YamlNode.MapNode.Entry> entries = new LinkedHashMap<>();
       for (NodeTuple tuple : mapping.getValue()) {

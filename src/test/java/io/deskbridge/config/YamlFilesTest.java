@@ -232,4 +232,24 @@ class YamlFilesTest {
               assertThat(p.message()).startsWith("cannot read");
             });
   }
+
+  @Test
+  void customTagIsAProblemAtItsValue() throws IOException {
+    // Given a value with a tag the gateway gives no meaning to
+    Path file = file("tagged.yml", "id: !custom acme\nconnector: rest\n");
+
+    // When it is read
+    YamlFiles.read(file, problems);
+
+    // Then the tag is reported where it stands
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p)
+                  .extracting(ConfigProblem::line, ConfigProblem::field)
+                  .containsExactly(1, "id");
+              assertThat(p.message()).contains("custom YAML tag !custom");
+            });
+  }
 }
