@@ -58,7 +58,7 @@ CREATE INDEX comment_ticket ON comment (ticket_id, id);
 
 -- Attachment bytes are stored once per distinct content, keyed by SHA-256.
 CREATE TABLE attachment_content (
-    sha256   CHAR(64) PRIMARY KEY,
+    sha256   VARCHAR(64) PRIMARY KEY,
     size     BIGINT NOT NULL,
     content  BYTEA NOT NULL
 );
@@ -70,7 +70,7 @@ CREATE TABLE attachment (
     name        VARCHAR(500) NOT NULL,
     media_type  VARCHAR(200) NOT NULL,
     size        BIGINT NOT NULL,
-    sha256      CHAR(64) NOT NULL REFERENCES attachment_content (sha256),
+    sha256      VARCHAR(64) NOT NULL REFERENCES attachment_content (sha256),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX attachment_ticket ON attachment (ticket_id, id);
@@ -102,7 +102,7 @@ CREATE INDEX raw_input_side_received ON raw_input (side, received_at);
 CREATE TABLE intake_key (
     side           VARCHAR(100) NOT NULL,
     source_key     VARCHAR(500) NOT NULL,
-    fingerprint    CHAR(64) NOT NULL,
+    fingerprint    VARCHAR(64) NOT NULL,
     ticket_id      BIGINT,
     response_body  TEXT,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,

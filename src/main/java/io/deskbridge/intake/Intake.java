@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,11 +92,18 @@ public class Intake {
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(status -> apply(submission, render));
-      } catch (DuplicateKeyException repeat) {
-        return repeated(submission);
-      } catch (ConcurrentTicketChangeException raced) {
-        // Another change to the same ticket committed between our read and our write: start over on
-        // fresh state, as the losing side of optimistic locking must.
+      } catch (DuplicateKeyException clash) {
+        if (keys.find(submission.origin().id(), submission.sourceKey()).isPresent()) {
+          return repeated(submission);
+        }
+        // Another transaction stored the same attachment content or the same partner ticket id
+        // first: start over on fresh state, which reuses the content or answers with a conflict.
+        if (attempt == MAX_ATTEMPTS) {
+          throw clash;
+        }
+      } catch (ConcurrentTicketChangeException | TransientDataAccessException raced) {
+        // Another change to the same ticket committed between our read and our write, or held a
+        // lock we waited too long for: start over on fresh state, as the losing side must.
         if (attempt == MAX_ATTEMPTS) {
           throw raced;
         }
