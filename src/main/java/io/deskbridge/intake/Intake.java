@@ -303,29 +303,14 @@ public class Intake {
       return new Applied(ticket, null, List.of());
     }
     Ticket changed =
-        new Ticket(
-            ticket.id(),
-            ticket.ref(),
-            ticket.partnerId(),
-            ticket.externalId(),
+        ticket.withFields(
             patch.subject() != null ? patch.subject() : ticket.subject(),
-            ticket.description(),
             status,
             patch.priority() != null ? patch.priority() : ticket.priority(),
             patch.category() != null ? patch.category() : ticket.category(),
-            ticket.product(),
-            ticket.site(),
-            ticket.requester(),
             patch.queue() != null ? patch.queue() : ticket.queue(),
             patch.assignee() != null ? patch.assignee() : ticket.assignee(),
-            ticket.routingRule(),
-            ticket.responseTarget(),
-            attributes,
-            ticket.createdAt(),
-            ticket.updatedAt(),
-            ticket.firstResponseAt(),
-            ticket.resolvedAt(),
-            ticket.version());
+            attributes);
     Ticket saved = tickets.update(withTimings(changed, status, now, false), now);
     if (statusChanged) {
       Map<String, Object> data = new LinkedHashMap<>();
@@ -371,29 +356,7 @@ public class Intake {
     }
     Instant firstResponse =
         answered && ticket.firstResponseAt() == null ? now : ticket.firstResponseAt();
-    return new Ticket(
-        ticket.id(),
-        ticket.ref(),
-        ticket.partnerId(),
-        ticket.externalId(),
-        ticket.subject(),
-        ticket.description(),
-        status,
-        ticket.priority(),
-        ticket.category(),
-        ticket.product(),
-        ticket.site(),
-        ticket.requester(),
-        ticket.queue(),
-        ticket.assignee(),
-        ticket.routingRule(),
-        ticket.responseTarget(),
-        ticket.attributes(),
-        ticket.createdAt(),
-        ticket.updatedAt(),
-        firstResponse,
-        resolvedAt,
-        ticket.version());
+    return ticket.withTimings(firstResponse, resolvedAt);
   }
 
   /**

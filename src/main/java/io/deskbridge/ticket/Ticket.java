@@ -87,4 +87,65 @@ public record Ticket(
         resolvedAt,
         version);
   }
+
+  /** This ticket with its changeable fields replaced; identity, origin and timings stay. */
+  public Ticket withFields(
+      String subject,
+      Status status,
+      Priority priority,
+      String category,
+      String queue,
+      String assignee,
+      Map<String, String> attributes) {
+    return new Ticket(
+        id,
+        ref,
+        partnerId,
+        externalId,
+        subject,
+        description,
+        status,
+        priority,
+        category,
+        product,
+        site,
+        requester,
+        queue,
+        assignee,
+        routingRule,
+        responseTarget,
+        attributes,
+        createdAt,
+        updatedAt,
+        firstResponseAt,
+        resolvedAt,
+        version);
+  }
+
+  /** This ticket with its measured timings replaced. */
+  public Ticket withTimings(Instant firstResponseAt, Instant resolvedAt) {
+    return new Ticket(
+        id,
+        ref,
+        partnerId,
+        externalId,
+        subject,
+        description,
+        status,
+        priority,
+        category,
+        product,
+        site,
+        requester,
+        queue,
+        assignee,
+        routingRule,
+        responseTarget,
+        attributes,
+        createdAt,
+        updatedAt,
+        firstResponseAt,
+        resolvedAt,
+        version);
+  }
 }

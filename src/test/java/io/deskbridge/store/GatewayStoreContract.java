@@ -733,29 +733,14 @@ abstract class GatewayStoreContract {
   }
 
   private static Ticket edited(Ticket ticket, String subject, Status status) {
-    return new Ticket(
-        ticket.id(),
-        ticket.ref(),
-        ticket.partnerId(),
-        ticket.externalId(),
+    return ticket.withFields(
         subject,
-        ticket.description(),
         status,
         ticket.priority(),
         ticket.category(),
-        ticket.product(),
-        ticket.site(),
-        ticket.requester(),
         ticket.queue(),
         ticket.assignee(),
-        ticket.routingRule(),
-        ticket.responseTarget(),
-        ticket.attributes(),
-        ticket.createdAt(),
-        ticket.updatedAt(),
-        ticket.firstResponseAt(),
-        ticket.resolvedAt(),
-        ticket.version());
+        ticket.attributes());
   }
 
   private static AttachmentUpload upload(String name, byte[] content) {
