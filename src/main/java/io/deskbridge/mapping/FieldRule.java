@@ -1,0 +1,30 @@
+package io.deskbridge.mapping;
+
+import java.util.List;
+
+/**
+ * How one canonical field is filled from a partner's record: from one or more paths (or other
+ * mapped fields, written {@code @field}) or a constant, through transforms and an optional value
+ * table, with a default and whether the field is required. {@code line} is where the rule stands in
+ * its file.
+ */
+public record FieldRule(
+    String target,
+    CanonicalField field,
+    List<RecordPath> sources,
+    List<String> references,
+    String constant,
+    List<Transform> transforms,
+    String join,
+    ValueTable table,
+    Unmapped unmapped,
+    String defaultValue,
+    boolean required,
+    int line) {
+
+  public FieldRule {
+    sources = List.copyOf(sources);
+    references = List.copyOf(references);
+    transforms = List.copyOf(transforms);
+  }
+}

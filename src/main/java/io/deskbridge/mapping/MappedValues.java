@@ -1,0 +1,82 @@
+package io.deskbridge.mapping;
+
+import io.deskbridge.ticket.CommentDraft;
+import io.deskbridge.ticket.Contact;
+import io.deskbridge.ticket.Priority;
+import io.deskbridge.ticket.Product;
+import io.deskbridge.ticket.Site;
+import io.deskbridge.ticket.Status;
+import io.deskbridge.ticket.TicketDraft;
+import io.deskbridge.ticket.TicketPatch;
+import io.deskbridge.ticket.Visibility;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The canonical values an inbound mapping produced from one record, by canonical field name. */
+public record MappedValues(Map<String, String> values) {
+
+  public MappedValues {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  public String get(String field) {
+    return values.get(field);
+  }
+
+  public boolean has(String field) {
+    return values.get(field) != null;
+  }
+
+  /** The custom attributes among the values. */
+  public Map<String, String> attributes() {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(CanonicalField.ATTRIBUTE_PREFIX) && value != null) {
+            attributes.put(key.substring(CanonicalField.ATTRIBUTE_PREFIX.length()), value);
+          }
+        });
+    return attributes;
+  }
+
+  /** A new ticket from these values. */
+  public TicketDraft toDraft() {
+    return new TicketDraft(
+        get("externalId"),
+        get("subject"),
+        get("description"),
+        has("priority") ? Priority.valueOf(get("priority")) : null,
+        get("category"),
+        new Product(get("product.model"), get("product.serialNumber"), get("product.firmware")),
+        new Site(get("site.name"), get("site.address")),
+        new Contact(get("requester.name"), get("requester.email"), get("requester.phone")),
+        attributes());
+  }
+
+  /** A change of the fields these values carry; the others stay as they are. */
+  public TicketPatch toPatch() {
+    return new TicketPatch(
+        has("status") ? Status.valueOf(get("status")) : null,
+        has("priority") ? Priority.valueOf(get("priority")) : null,
+        get("subject"),
+        get("category"),
+        null,
+        null,
+        attributes());
+  }
+
+  /** A comment from these values. */
+  public CommentDraft toComment() {
+    return new CommentDraft(
+        get("comment.authorName"),
+        get("comment.authorEmail"),
+        has("comment.visibility") ? Visibility.valueOf(get("comment.visibility")) : null,
+        get("comment.text"),
+        get("comment.html"),
+        get("comment.externalId"),
+        null,
+        List.of());
+  }
+}

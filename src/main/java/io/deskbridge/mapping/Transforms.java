@@ -1,0 +1,247 @@
+package io.deskbridge.mapping;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The transforms a mapping can name, each compiled once when the mapping is read. */
+public final class Transforms {
+
+  /** Keywords of transforms without parameters. */
+  public static final List<String> SIMPLE = List.of("trim", "upper", "lower", "title", "collapse");
+
+  /** Keywords of transforms with parameters. */
+  public static final List<String> WITH_PARAMETERS =
+      List.of(
+          "regex", "replace", "split", "join", "date", "number", "prefix", "suffix", "truncate");
+
+  private Transforms() {}
+
+  /** A transform without parameters, by keyword. */
+  public static Transform simple(String keyword) {
+    return switch (keyword) {
+      case "trim" -> text(keyword, String::strip);
+      case "upper" -> text(keyword, s -> s.toUpperCase(Locale.ROOT));
+      case "lower" -> text(keyword, s -> s.toLowerCase(Locale.ROOT));
+      case "title" -> text(keyword, Transforms::title);
+      case "collapse" -> text(keyword, s -> s.strip().replaceAll("\\s+", " "));
+      default -> throw new IllegalArgumentException("unknown transform '" + keyword + "'");
+    };
+  }
+
+  /** Applies a text function to text, and to each text of a list. */
+  static Transform text(String keyword, UnaryOperator<String> function) {
+    return new Transform() {
+      @Override
+      public String keyword() {
+        return keyword;
+      }
+
+      @Override
+      public Object apply(Object value) {
+        if (value instanceof List<?> list) {
+          List<String> out = new ArrayList<>(list.size());
+          for (Object item : list) {
+            out.add(item == null ? null : function.apply((String) item));
+          }
+          return out;
+        }
+        return value == null ? null : function.apply((String) value);
+      }
+    };
+  }
+
+  /** Extracts the given group of the first match; no match gives null. */
+  public static Transform regex(String pattern, int group) {
+    Pattern compiled = Pattern.compile(pattern, Pattern.UNICODE_CASE);
+    if (group > compiled.matcher("").groupCount()) {
+      throw new IllegalArgumentException(
+          "group "
+              + group
+              + " does not exist in /"
+              + pattern
+              + "/, which has "
+              + compiled.matcher("").groupCount());
+    }
+    return text(
+        "regex",
+        s -> {
+          Matcher m = compiled.matcher(s);
+          return m.find() ? m.group(group) : null;
+        });
+  }
+
+  /** Replaces every match of a pattern. */
+  public static Transform replace(String pattern, String replacement) {
+    Pattern compiled = Pattern.compile(pattern, Pattern.UNICODE_CASE);
+    String literal = Matcher.quoteReplacement(replacement).replace("\\$", "$");
+    return text("replace", s -> compiled.matcher(s).replaceAll(literal));
+  }
+
+  /** Splits text into a list at a separator; with an index, keeps that piece only. */
+  public static Transform split(String separator, Integer index) {
+    Pattern at = Pattern.compile(Pattern.quote(separator));
+    return new Transform() {
+      @Override
+      public String keyword() {
+        return "split";
+      }
+
+      @Override
+      public Object apply(Object value) {
+        if (!(value instanceof String s)) {
+          return value;
+        }
+        String[] parts = at.split(s, -1);
+        if (index != null) {
+          return index < parts.length ? parts[index] : null;
+        }
+        List<String> list = new ArrayList<>(parts.length);
+        for (String part : parts) {
+          list.add(part);
+        }
+        return list;
+      }
+    };
+  }
+
+  /** Joins a list into text, leaving out empty items. */
+  public static Transform join(String separator) {
+    return new Transform() {
+      @Override
+      public String keyword() {
+        return "join";
+      }
+
+      @Override
+      public Object apply(Object value) {
+        return value instanceof List<?> list ? joined(list, separator) : value;
+      }
+    };
+  }
+
+  static String joined(List<?> list, String separator) {
+    StringBuilder out = new StringBuilder();
+    for (Object item : list) {
+      if (item != null && !item.toString().isEmpty()) {
+        if (out.length() > 0) {
+          out.append(separator);
+        }
+        out.append(item);
+      }
+    }
+    return out.length() == 0 ? null : out.toString();
+  }
+
+  /**
+   * Reads a date or date-time in any of the patterns, in the zone unless the text names its own,
+   * and gives it as an ISO-8601 instant (a date alone is its midnight in the zone).
+   */
+  public static Transform date(List<String> patterns, ZoneId zone) {
+    List<DateTimeFormatter> formats = new ArrayList<>();
+    for (String pattern : patterns) {
+      formats.add(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
+    }
+    return new Transform() {
+      @Override
+      public String keyword() {
+        return "date";
+      }
+
+      @Override
+      public Object apply(Object value) throws ValueRejected {
+        if (!(value instanceof String s) || s.isBlank()) {
+          return value instanceof String ? null : value;
+        }
+        String text = s.strip();
+        for (DateTimeFormatter format : formats) {
+          try {
+            return instant(format.parse(text), zone).toString();
+          } catch (DateTimeParseException e) {
+            // try the next pattern
+          }
+        }
+        throw new ValueRejected(
+            "'" + text + "' is not a date in any of the formats " + String.join(", ", patterns));
+      }
+    };
+  }
+
+  private static Instant instant(TemporalAccessor parsed, ZoneId zone) {
+    if (parsed.isSupported(java.time.temporal.ChronoField.INSTANT_SECONDS)) {
+      return Instant.from(parsed);
+    }
+    if (parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
+      return ZonedDateTime.of(LocalDateTime.from(parsed), zone).toInstant();
+    }
+    return LocalDate.from(parsed).atStartOfDay(zone).toInstant();
+  }
+
+  /**
+   * Reads a number written with the given decimal and grouping marks; gives it in plain notation.
+   */
+  public static Transform number(String decimal, String grouping) {
+    return new Transform() {
+      @Override
+      public String keyword() {
+        return "number";
+      }
+
+      @Override
+      public Object apply(Object value) throws ValueRejected {
+        if (!(value instanceof String s) || s.isBlank()) {
+          return value instanceof String ? null : value;
+        }
+        String text = s.strip();
+        String plain = text;
+        if (!grouping.isEmpty()) {
+          plain = plain.replace(grouping, "");
+        }
+        plain = plain.replace('\u00a0', ' ').replace(" ", "");
+        if (!".".equals(decimal)) {
+          plain = plain.replace(decimal, ".");
+        }
+        try {
+          return new BigDecimal(plain).toPlainString();
+        } catch (NumberFormatException e) {
+          throw new ValueRejected("'" + text + "' is not a number");
+        }
+      }
+    };
+  }
+
+  public static Transform prefix(String prefix) {
+    return text("prefix", s -> prefix + s);
+  }
+
+  public static Transform suffix(String suffix) {
+    return text("suffix", s -> s + suffix);
+  }
+
+  public static Transform truncate(int length) {
+    return text("truncate", s -> s.length() <= length ? s : s.substring(0, length));
+  }
+
+  private static String title(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(start ? Character.toTitleCase(c) : Character.toLowerCase(c));
+      start = Character.isWhitespace(c) || c == '-';
+    }
+    return out.toString();
+  }
+}

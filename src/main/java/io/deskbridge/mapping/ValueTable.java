@@ -1,0 +1,57 @@
+package io.deskbridge.mapping;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A table of values from the partner's words to canonical ones, looked up without regard to case or
+ * surrounding blanks. Read backwards for outbound, where the first partner word listed for a
+ * canonical value is the one sent.
+ */
+public final class ValueTable {
+
+  private final String name;
+  private final Map<String, String> forward;
+  private final Map<String, String> byFoldedKey = new HashMap<>();
+  private final Map<String, String> backward = new HashMap<>();
+
+  public ValueTable(String name, Map<String, String> entries) {
+    this.name = name;
+    this.forward = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    entries.forEach(
+        (partnerWord, canonical) -> {
+          byFoldedKey.put(fold(partnerWord), canonical);
+          backward.putIfAbsent(canonical, partnerWord);
+        });
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The canonical value of a partner's word, or null when the table does not have it. */
+  public String toCanonical(String partnerWord) {
+    return partnerWord == null ? null : byFoldedKey.get(fold(partnerWord));
+  }
+
+  /** The partner's word for a canonical value, or null when the table does not have one. */
+  public String toPartner(String canonical) {
+    return canonical == null ? null : backward.get(canonical);
+  }
+
+  public Set<String> partnerWords() {
+    return forward.keySet();
+  }
+
+  public Map<String, String> entries() {
+    return forward;
+  }
+
+  static String fold(String word) {
+    return word.strip().toLowerCase(Locale.ROOT);
+  }
+}
