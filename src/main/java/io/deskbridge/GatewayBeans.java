@@ -10,12 +10,15 @@ import io.deskbridge.intake.RawInputStore;
 import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.outbox.DeadLetters;
 import io.deskbridge.outbox.DeliveryReceipts;
+import io.deskbridge.outbox.IntakeReplayer;
 import io.deskbridge.outbox.OutboxDispatcher;
 import io.deskbridge.outbox.OutboxStore;
 import io.deskbridge.outbox.RetryPolicy;
 import io.deskbridge.partner.ConnectorRuntime;
 import io.deskbridge.partner.Credentials;
 import io.deskbridge.partner.PartnerDirectory;
+import io.deskbridge.partner.PartnerMappings;
+import io.deskbridge.partner.RecordIntake;
 import io.deskbridge.queue.QueueDirectory;
 import io.deskbridge.routing.Router;
 import io.deskbridge.ticket.CommentStore;
@@ -60,6 +63,11 @@ public class GatewayBeans {
   @Bean
   PartnerDirectory partnerDirectory(GatewayConfiguration configuration) {
     return new PartnerDirectory(configuration.partners());
+  }
+
+  @Bean
+  PartnerMappings partnerMappings(PartnerDirectory partners, GatewayConfiguration configuration) {
+    return new PartnerMappings(partners, configuration.mappings());
   }
 
   @Bean
@@ -127,6 +135,7 @@ public class GatewayBeans {
       TicketStore tickets,
       CommentStore comments,
       ConnectorRuntime connectors,
+      PartnerMappings mappings,
       TransactionTemplate tx,
       Clock clock,
       GatewayProperties properties,
@@ -141,6 +150,7 @@ public class GatewayBeans {
             tickets,
             comments,
             connectors,
+            mappings,
             tx,
             clock,
             new OutboxDispatcher.Settings(
@@ -157,14 +167,27 @@ public class GatewayBeans {
   }
 
   @Bean
+  RecordIntake recordIntake(
+      PartnerMappings mappings,
+      Intake intake,
+      RawInputStore rawInputs,
+      DeadLetterStore deadLetters,
+      Clock clock) {
+    return new RecordIntake(mappings, intake, rawInputs, deadLetters, clock);
+  }
+
+  @Bean
   DeadLetters deadLetters(
       DeadLetterStore store,
       OutboxStore outbox,
+      RecordIntake records,
       ConnectorRuntime connectors,
       TransactionTemplate tx,
       Clock clock,
       OutboxDispatcher dispatcher) {
-    return new DeadLetters(store, outbox, connectors, tx, clock, dispatcher::wakeUp);
+    // Parked partner records replay through their mapping; other input through its connector.
+    IntakeReplayer replayer = letter -> records.replay(letter) || connectors.replay(letter);
+    return new DeadLetters(store, outbox, replayer, tx, clock, dispatcher::wakeUp);
   }
 
   @Bean

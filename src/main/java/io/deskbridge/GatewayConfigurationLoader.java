@@ -1,12 +1,15 @@
 package io.deskbridge;
 
 import io.deskbridge.config.ConfigDirectory;
+import io.deskbridge.config.ConfigFields;
 import io.deskbridge.config.ConfigProblem;
 import io.deskbridge.config.ConfigurationException;
 import io.deskbridge.config.SecretReferences;
 import io.deskbridge.config.YamlFiles;
 import io.deskbridge.config.YamlNode;
 import io.deskbridge.connector.ConnectorKinds;
+import io.deskbridge.mapping.Mapping;
+import io.deskbridge.mapping.MappingFileReader;
 import io.deskbridge.partner.Partner;
 import io.deskbridge.partner.PartnerFileReader;
 import io.deskbridge.queue.ManufacturerFileReader;
@@ -63,10 +66,13 @@ public final class GatewayConfigurationLoader {
     partnerIds.addAll(refusedIds);
     Optional<RoutingRules> routing =
         new RoutingFileReader().read(directory.routingFile(), queueIds, partnerIds, problems);
+    Map<String, Mapping> mappings = mappings(directory, problems);
+    checkPartnerMappings(partners, mappings, problems);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }
-    return new GatewayConfiguration(manufacturer.orElseThrow(), partners, routing.orElseThrow());
+    return new GatewayConfiguration(
+        manufacturer.orElseThrow(), partners, routing.orElseThrow(), mappings);
   }
 
   private List<Partner> partners(
@@ -115,5 +121,50 @@ public final class GatewayConfigurationLoader {
       return Optional.of(id.text());
     }
     return Optional.empty();
+  }
+
+  private static Map<String, Mapping> mappings(
+      ConfigDirectory directory, List<ConfigProblem> problems) {
+    Map<String, Mapping> mappings = new java.util.TreeMap<>();
+    List<Path> files;
+    try {
+      files = directory.mappingFiles();
+    } catch (IOException e) {
+      problems.add(ConfigProblem.inFile(directory.mappings(), "cannot list: " + e.getMessage()));
+      return mappings;
+    }
+    MappingFileReader reader = new MappingFileReader();
+    for (Path file : files) {
+      String name = ConfigDirectory.mappingName(file);
+      reader.read(name, file, problems).ifPresent(mapping -> mappings.put(name, mapping));
+    }
+    return mappings;
+  }
+
+  /** Every partner's {@code mapping:} must name a mapping file that exists (and is valid). */
+  private static void checkPartnerMappings(
+      List<Partner> partners, Map<String, Mapping> mappings, List<ConfigProblem> problems) {
+    for (Partner partner : partners) {
+      if (partner.mapping() != null && !mappings.containsKey(partner.mapping())) {
+        YamlNode root = YamlFiles.read(partner.file(), new ArrayList<>());
+        YamlNode at =
+            root instanceof YamlNode.MapNode map && map.get("mapping") != null
+                ? map.get("mapping")
+                : root;
+        problems.add(
+            new ConfigProblem(
+                partner.file(),
+                at == null ? 0 : at.line(),
+                at == null ? 0 : at.column(),
+                "mapping",
+                "no mapping '"
+                    + partner.mapping()
+                    + "' in mappings/"
+                    + ConfigFields.didYouMean(partner.mapping(), mappings.keySet())
+                    + (mappings.isEmpty()
+                        ? ""
+                        : "; mappings: " + String.join(", ", mappings.keySet()))));
+      }
+    }
   }
 }

@@ -93,6 +93,7 @@ CREATE TABLE raw_input (
     side         VARCHAR(100) NOT NULL,
     source_key   VARCHAR(500) NOT NULL,
     media_type   VARCHAR(200) NOT NULL,
+    operation    VARCHAR(300),
     body         BYTEA NOT NULL,
     received_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -44,4 +44,23 @@ public record ConfigDirectory(Path root) {
           .toList();
     }
   }
+
+  /** The mapping files: every {@code *.yml} or {@code *.yaml} in mappings/ but routing.yml. */
+  public List<Path> mappingFiles() throws IOException {
+    if (!Files.isDirectory(mappings())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(mappings())) {
+      return files
+          .filter(f -> f.getFileName().toString().matches(".+\\.ya?ml"))
+          .filter(f -> !f.getFileName().toString().startsWith("routing."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** A mapping's name: its file name without the extension. */
+  public static String mappingName(Path file) {
+    return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+  }
 }

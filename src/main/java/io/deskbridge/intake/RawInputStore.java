@@ -18,13 +18,23 @@ public class RawInputStore {
   }
 
   public long store(String side, String sourceKey, String mediaType, byte[] body, Instant now) {
+    return store(side, sourceKey, mediaType, null, body, now);
+  }
+
+  /**
+   * Stores input together with the operation it asked for (such as {@code create} or {@code
+   * comment:DB-000123}), so that it can be replayed as that operation.
+   */
+  public long store(
+      String side, String sourceKey, String mediaType, String operation, byte[] body, Instant now) {
     var key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO raw_input (side, source_key, media_type, body, received_at)"
-                + " VALUES (:side, :key, :type, :body, :now)")
+            "INSERT INTO raw_input (side, source_key, media_type, operation, body, received_at)"
+                + " VALUES (:side, :key, :type, :operation, :body, :now)")
         .param("side", side)
         .param("key", sourceKey)
         .param("type", mediaType)
+        .param("operation", operation)
         .param("body", body)
         .param("now", now.atOffset(ZoneOffset.UTC))
         .update(key, "id");
@@ -33,10 +43,11 @@ public class RawInputStore {
 
   /** A stored input: who sent it, its key, media type and bytes. */
   public record StoredInput(
-      long id, String side, String sourceKey, String mediaType, byte[] body) {}
+      long id, String side, String sourceKey, String mediaType, String operation, byte[] body) {}
 
   public Optional<StoredInput> find(long id) {
-    return jdbc.sql("SELECT id, side, source_key, media_type, body FROM raw_input WHERE id = :id")
+    return jdbc.sql(
+            "SELECT id, side, source_key, media_type, operation, body FROM raw_input WHERE id = :id")
         .param("id", id)
         .query(
             (rs, n) ->
@@ -45,6 +56,7 @@ public class RawInputStore {
                     rs.getString("side"),
                     rs.getString("source_key"),
                     rs.getString("media_type"),
+                    rs.getString("operation"),
                     rs.getBytes("body")))
         .optional();
   }

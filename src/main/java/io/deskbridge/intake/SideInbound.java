@@ -6,11 +6,7 @@ import io.deskbridge.connector.InboundSink;
 import io.deskbridge.outbox.DeadLetter;
 import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.ticket.Side;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * The {@link InboundSink} of one side: what its connector receives goes through the intake as that
@@ -42,7 +38,8 @@ public final class SideInbound implements InboundSink {
   public InboundResult submit(long rawInputId, String sourceKey, InboundChange change) {
     IntakeOutcome outcome =
         intake.submit(
-            new Submission(side, sourceKey, fingerprint(sourceKey), change, rawInputId, null),
+            new Submission(
+                side, sourceKey, Submission.fingerprintOf(sourceKey), change, rawInputId, null),
             o -> null);
     return new InboundResult(
         outcome.ticket() == null ? null : outcome.ticket().ref(),
@@ -54,20 +51,5 @@ public final class SideInbound implements InboundSink {
   public void reject(long rawInputId, String reason) {
     deadLetters.park(
         DeadLetter.Kind.INTAKE, side.id(), null, null, rawInputId, reason, 1, clock.instant());
-  }
-
-  /**
-   * A connector's source key already names its input exactly (a Message-ID, a delivery id, a file
-   * and row), so its hash is the fingerprint: a repeat of the key is a repeat of the input.
-   */
-  static String fingerprint(String sourceKey) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(sourceKey.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

@@ -2,6 +2,10 @@ package io.deskbridge.intake;
 
 import io.deskbridge.connector.InboundChange;
 import io.deskbridge.ticket.Side;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -23,6 +27,21 @@ public record Submission(
     Objects.requireNonNull(sourceKey, "sourceKey");
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(change, "change");
+  }
+
+  /**
+   * The fingerprint of input that a source key names exactly (a Message-ID, a delivery id, a file
+   * and row): the key's SHA-256, so that a repeat of the key is a repeat of the input.
+   */
+  public static String fingerprintOf(String sourceKey) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(sourceKey.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** Bytes exactly as they arrived, with their media type. */

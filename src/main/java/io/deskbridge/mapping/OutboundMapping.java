@@ -70,6 +70,11 @@ public final class OutboundMapping {
     return PartnerView.send(visible, visibleComment, record(visible, visibleComment, event));
   }
 
+  /** The ticket as it stands, in the partner's names and words, with only what may leave. */
+  public Map<String, Object> currentRecord(Ticket ticket) {
+    return record(allowlist.filter(ticket), null, null);
+  }
+
   /** Why a change does not go to the partner at all, or null when it does. */
   private String filteredReason(TicketEvent event, Comment comment) {
     return switch (event.type()) {
@@ -165,7 +170,9 @@ public final class OutboundMapping {
     if (visible.externalId() != null) {
       record.put("externalId", visible.externalId());
     }
-    record.put("event", event.type().name());
+    if (event != null) {
+      record.put("event", event.type().name());
+    }
     CanonicalValues.of(visible)
         .forEach(
             (field, value) -> {

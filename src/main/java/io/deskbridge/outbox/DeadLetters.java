@@ -17,8 +17,16 @@ public class DeadLetters {
     DONE,
     NOT_FOUND,
     NOT_OPEN,
-    NOT_REPLAYABLE
+    NOT_REPLAYABLE,
+    /**
+     * Replayed, and it failed again; the dead letter stays open and {@link #lastFailure} says why.
+     */
+    FAILED_AGAIN
   }
+
+  /** What a replay that failed again said, by dead letter id. */
+  private final java.util.Map<Long, String> lastFailures =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final DeadLetterStore store;
   private final OutboxStore outbox;
@@ -60,8 +68,13 @@ public class DeadLetters {
       return Outcome.NOT_OPEN;
     }
     if (letter.kind() == DeadLetter.Kind.INTAKE) {
-      if (!intakeReplayer.replay(letter)) {
-        return Outcome.NOT_REPLAYABLE;
+      try {
+        if (!intakeReplayer.replay(letter)) {
+          return Outcome.NOT_REPLAYABLE;
+        }
+      } catch (RuntimeException e) {
+        lastFailures.put(id, e.getMessage() == null ? e.toString() : e.getMessage());
+        return Outcome.FAILED_AGAIN;
       }
       store.resolve(id, DeadLetter.State.REPLAYED, clock.instant());
       return Outcome.DONE;
@@ -80,6 +93,11 @@ public class DeadLetters {
     }
     wakeDispatcher.run();
     return Outcome.DONE;
+  }
+
+  /** Why the last replay of a dead letter failed again, or null. */
+  public String lastFailure(long id) {
+    return lastFailures.get(id);
   }
 
   public Outcome discard(long id) {

@@ -4,10 +4,13 @@ import io.deskbridge.connector.DeliveryException;
 import io.deskbridge.connector.DeliveryReceipt;
 import io.deskbridge.connector.OutboundChange;
 import io.deskbridge.connector.PartnerConnector;
+import io.deskbridge.mapping.MappingRejectedException;
+import io.deskbridge.mapping.PartnerView;
 import io.deskbridge.ticket.Comment;
 import io.deskbridge.ticket.CommentStore;
 import io.deskbridge.ticket.EventJournal;
 import io.deskbridge.ticket.EventType;
+import io.deskbridge.ticket.Side;
 import io.deskbridge.ticket.Ticket;
 import io.deskbridge.ticket.TicketEvent;
 import io.deskbridge.ticket.TicketStore;
@@ -51,6 +54,7 @@ public class OutboxDispatcher implements SmartLifecycle {
   private final TicketStore tickets;
   private final CommentStore comments;
   private final DeliveryTargets targets;
+  private final OutboundViews views;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Settings settings;
@@ -72,6 +76,7 @@ public class OutboxDispatcher implements SmartLifecycle {
       TicketStore tickets,
       CommentStore comments,
       DeliveryTargets targets,
+      OutboundViews views,
       TransactionTemplate tx,
       Clock clock,
       Settings settings,
@@ -83,6 +88,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     this.tickets = tickets;
     this.comments = comments;
     this.targets = targets;
+    this.views = views;
     this.tx = tx;
     this.clock = clock;
     this.settings = settings;
@@ -199,8 +205,18 @@ public class OutboxDispatcher implements SmartLifecycle {
               "side '" + row.destination() + "' is not configured", null));
       return false;
     }
+    OutboundChange change;
     try {
-      DeliveryReceipt receipt = connector.get().deliver(change(row));
+      change = change(row);
+    } catch (MappingRejectedException rejected) {
+      fail(row, DeliveryException.permanent(rejected.getMessage()));
+      return false;
+    }
+    if (change == null) {
+      return true;
+    }
+    try {
+      DeliveryReceipt receipt = connector.get().deliver(change);
       tx.executeWithoutResult(
           s -> {
             receipts.record(row, receipt, clock.instant());
@@ -259,21 +275,30 @@ public class OutboxDispatcher implements SmartLifecycle {
         reason);
   }
 
+  /**
+   * The change as its destination may see it, or null when its outbound mapping lets nothing of it
+   * leave (the row is then closed as filtered, with the reason).
+   */
   private OutboundChange change(OutboxRow row) {
     TicketEvent event = journal.get(row.eventId());
     Ticket ticket = tickets.findById(row.ticketId()).orElseThrow();
-    boolean toPartner = !io.deskbridge.ticket.Side.MANUFACTURER_ID.equals(row.destination());
     Comment comment = null;
     if (event.type() == EventType.COMMENTED) {
       comment = comments.get(row.ticketId(), ((Number) event.data().get("commentId")).longValue());
     }
+    String external = receipts.externalTicketId(row.destination(), row.ticketId());
+    if (Side.MANUFACTURER_ID.equals(row.destination())) {
+      return new OutboundChange(
+          row.id(), row.destination(), event, ticket, comment, external, null);
+    }
+    PartnerView view = views.view(row.destination(), ticket.forPartner(), event, comment);
+    if (!view.send()) {
+      outbox.markFiltered(row.id(), view.filteredReason(), clock.instant());
+      meters.counter("deskbridge.outbox.filtered", "destination", row.destination()).increment();
+      return null;
+    }
     return new OutboundChange(
-        row.id(),
-        row.destination(),
-        event,
-        toPartner ? ticket.forPartner() : ticket,
-        comment,
-        receipts.externalTicketId(row.destination(), row.ticketId()));
+        row.id(), row.destination(), event, view.ticket(), view.comment(), external, view.record());
   }
 
   @Override

@@ -8,5 +8,7 @@ public enum OutboxState {
   /** Gave up; a dead letter holds it and later rows of its lane wait. */
   DEAD,
   /** Ops discarded its dead letter; the lane moves on without it. */
-  SKIPPED
+  SKIPPED,
+  /** The destination's outbound mapping lets nothing of this change leave; the reason is kept. */
+  FILTERED
 }

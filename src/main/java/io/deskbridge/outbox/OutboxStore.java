@@ -92,6 +92,17 @@ public class OutboxStore {
         .update();
   }
 
+  /** Closes a row whose change may not leave toward its destination, keeping why. */
+  public void markFiltered(long id, String reason, Instant now) {
+    jdbc.sql(
+            "UPDATE outbox SET state = 'FILTERED', delivered_at = :now, lease_until = NULL,"
+                + " last_error = :reason WHERE id = :id")
+        .param("now", utc(now))
+        .param("reason", truncate(reason))
+        .param("id", id)
+        .update();
+  }
+
   public void scheduleRetry(long id, String error, Instant nextAttempt) {
     jdbc.sql(
             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, lease_until = NULL,"

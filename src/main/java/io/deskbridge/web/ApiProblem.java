@@ -11,6 +11,7 @@ public class ApiProblem extends RuntimeException {
   private final HttpStatus status;
   private final String code;
   private final String field;
+  private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
   public ApiProblem(HttpStatus status, String code, String field, String detail) {
     super(detail);
@@ -29,6 +30,16 @@ public class ApiProblem extends RuntimeException {
 
   public static ApiProblem forbidden(String detail) {
     return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", null, detail);
+  }
+
+  /** Adds a member to the problem document, such as the id of a dead letter. */
+  public ApiProblem with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public java.util.Map<String, Object> properties() {
+    return properties;
   }
 
   public HttpStatus status() {

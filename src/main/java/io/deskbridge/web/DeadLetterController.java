@@ -109,6 +109,13 @@ public class DeadLetterController {
               "conflict",
               null,
               "dead letter " + id + " was replayed or discarded already");
+      case FAILED_AGAIN ->
+          throw new ApiProblem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              "replay-failed",
+              null,
+              "replayed, and it failed again (the dead letter stays open): "
+                  + deadLetters.lastFailure(id));
       case NOT_REPLAYABLE ->
           throw new ApiProblem(
               HttpStatus.CONFLICT,

@@ -30,7 +30,10 @@ public class ProblemResponses {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    return respond(problem.status(), problem.code(), problem.field(), problem.getMessage());
+    ResponseEntity<ProblemDetail> response =
+        respond(problem.status(), problem.code(), problem.field(), problem.getMessage());
+    problem.properties().forEach(response.getBody()::setProperty);
+    return response;
   }
 
   @ExceptionHandler(TicketNotFoundException.class)

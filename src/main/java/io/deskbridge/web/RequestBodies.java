@@ -30,6 +30,7 @@ public class RequestBodies {
 
   private final long maxBytes;
   private final ObjectMapper strict;
+  private final ObjectMapper lenient = new ObjectMapper();
 
   public RequestBodies(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -137,6 +138,35 @@ public class RequestBodies {
       throw ApiProblem.badRequest(field, "field '" + field + "': " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw ApiProblem.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiProblem.badRequest(null, "unreadable body: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses a body that must be a JSON object in the sender's own shape (for its mapping to read).
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.Map<String, Object> parseObject(byte[] body) {
+    if (body.length == 0) {
+      throw ApiProblem.badRequest(null, "a JSON body is required");
+    }
+    try {
+      Object value = lenient.readValue(body, Object.class);
+      if (!(value instanceof java.util.Map<?, ?>)) {
+        throw ApiProblem.badRequest(null, "the body must be a JSON object");
+      }
+      return (java.util.Map<String, Object>) value;
+    } catch (JsonParseException e) {
+      JsonLocation at = e.getLocation();
+      throw ApiProblem.badRequest(
+          null,
+          "malformed JSON at line "
+              + at.getLineNr()
+              + ", column "
+              + at.getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw ApiProblem.badRequest(null, "unreadable body: " + e.getMessage());
     }

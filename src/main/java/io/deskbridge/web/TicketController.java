@@ -7,7 +7,9 @@ import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.intake.Intake;
 import io.deskbridge.intake.IntakeOutcome;
 import io.deskbridge.intake.Submission;
+import io.deskbridge.mapping.Mapping;
 import io.deskbridge.partner.Caller;
+import io.deskbridge.partner.RecordIntake;
 import io.deskbridge.ticket.Attachment;
 import io.deskbridge.ticket.AttachmentStore;
 import io.deskbridge.ticket.AttachmentUpload;
@@ -31,7 +33,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,6 +69,7 @@ public class TicketController {
   private final RequestBodies bodies;
   private final ObjectMapper json;
   private final PageCursors cursors;
+  private final RecordIntake records;
 
   public TicketController(
       Intake intake,
@@ -71,7 +78,8 @@ public class TicketController {
       TicketViews views,
       RequestBodies bodies,
       ObjectMapper json,
-      PageCursors cursors) {
+      PageCursors cursors,
+      RecordIntake records) {
     this.intake = intake;
     this.tickets = tickets;
     this.attachments = attachments;
@@ -79,6 +87,7 @@ public class TicketController {
     this.bodies = bodies;
     this.json = json;
     this.cursors = cursors;
+    this.records = records;
   }
 
   @PostMapping
@@ -88,24 +97,33 @@ public class TicketController {
       HttpServletRequest request)
       throws IOException {
     byte[] body = bodies.read(request);
-    TicketRequests.Create create = bodies.parse(body, TicketRequests.Create.class);
-    TicketDraft draft =
-        new TicketDraft(
-            blankToNull(create.externalId()),
-            create.subject() == null ? null : create.subject().strip(),
-            create.description(),
-            create.priority(),
-            create.category(),
-            create.product(),
-            create.site(),
-            create.requester(),
-            create.attributes());
     IntakeOutcome outcome =
-        submit(caller, idempotencyKey, request, body, new InboundChange.CreateTicket(draft));
+        apply(
+            caller,
+            idempotencyKey,
+            request,
+            body,
+            RecordIntake.Operation.CREATE,
+            null,
+            () -> new InboundChange.CreateTicket(canonicalDraft(body)));
     String ref = outcome.ticket().ref().value();
     return ResponseEntity.created(URI.create("/api/v1/tickets/" + ref))
         .contentType(MediaType.APPLICATION_JSON)
         .body(outcome.response());
+  }
+
+  private TicketDraft canonicalDraft(byte[] body) {
+    TicketRequests.Create create = bodies.parse(body, TicketRequests.Create.class);
+    return new TicketDraft(
+        blankToNull(create.externalId()),
+        create.subject() == null ? null : create.subject().strip(),
+        create.description(),
+        create.priority(),
+        create.category(),
+        create.product(),
+        create.site(),
+        create.requester(),
+        create.attributes());
   }
 
   @GetMapping("/{ref}")
@@ -163,22 +181,31 @@ public class TicketController {
       throws IOException {
     TicketLocator locator = locator(ref);
     byte[] body = bodies.read(request);
-    TicketRequests.AddComment add = bodies.parse(body, TicketRequests.AddComment.class);
-    CommentDraft draft =
-        new CommentDraft(
-            add.authorName() != null ? add.authorName() : caller.name(),
-            add.authorEmail(),
-            add.visibility(),
-            add.text(),
-            add.html(),
-            blankToNull(add.externalId()),
-            null,
-            uploads(add.attachments()));
     IntakeOutcome outcome =
-        submit(caller, idempotencyKey, request, body, new InboundChange.AddComment(locator, draft));
+        apply(
+            caller,
+            idempotencyKey,
+            request,
+            body,
+            RecordIntake.Operation.COMMENT,
+            locator,
+            () -> new InboundChange.AddComment(locator, canonicalComment(caller, body)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .contentType(MediaType.APPLICATION_JSON)
         .body(outcome.response());
+  }
+
+  private CommentDraft canonicalComment(Caller caller, byte[] body) {
+    TicketRequests.AddComment add = bodies.parse(body, TicketRequests.AddComment.class);
+    return new CommentDraft(
+        add.authorName() != null ? add.authorName() : caller.name(),
+        add.authorEmail(),
+        add.visibility(),
+        add.text(),
+        add.html(),
+        blankToNull(add.externalId()),
+        null,
+        uploads(add.attachments()));
   }
 
   @PatchMapping("/{ref}")
@@ -190,6 +217,19 @@ public class TicketController {
       throws IOException {
     TicketLocator locator = locator(ref);
     byte[] body = bodies.read(request);
+    IntakeOutcome outcome =
+        apply(
+            caller,
+            idempotencyKey,
+            request,
+            body,
+            RecordIntake.Operation.UPDATE,
+            locator,
+            () -> new InboundChange.UpdateTicket(locator, canonicalPatch(body)));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.response());
+  }
+
+  private TicketPatch canonicalPatch(byte[] body) {
     TicketRequests.Patch patch = bodies.parse(body, TicketRequests.Patch.class);
     TicketPatch change =
         new TicketPatch(
@@ -203,10 +243,7 @@ public class TicketController {
     if (change.isEmpty()) {
       throw ApiProblem.badRequest(null, "the patch changes nothing: give at least one field");
     }
-    IntakeOutcome outcome =
-        submit(
-            caller, idempotencyKey, request, body, new InboundChange.UpdateTicket(locator, change));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.response());
+    return change;
   }
 
   @GetMapping("/{ref}/attachments/{id}")
@@ -234,12 +271,18 @@ public class TicketController {
         .body(attachments.content(attachment.sha256()));
   }
 
-  private IntakeOutcome submit(
+  /**
+   * Applies one write: through the partner's inbound mapping when it has one for this operation
+   * (its record in its own shape), else as canonical JSON.
+   */
+  private IntakeOutcome apply(
       Caller caller,
       String idempotencyKey,
       HttpServletRequest request,
       byte[] body,
-      InboundChange change) {
+      RecordIntake.Operation operation,
+      TicketLocator locator,
+      Supplier<InboundChange> canonical) {
     String key =
         idempotencyKey == null || idempotencyKey.isBlank()
             ? "api:" + UUID.randomUUID()
@@ -249,15 +292,32 @@ public class TicketController {
           "Idempotency-Key", "Idempotency-Key must be at most 255 characters");
     }
     String fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), body);
-    Submission submission =
-        new Submission(
-            caller.side(),
-            key,
-            fingerprint,
-            change,
-            null,
-            new Submission.RawInput(contentType(request), body));
-    return intake.submit(submission, outcome -> write(views.full(outcome.ticket(), caller)));
+    Submission.RawInput raw = new Submission.RawInput(contentType(request), body);
+    Function<IntakeOutcome, String> render = outcome -> write(views.full(outcome.ticket(), caller));
+    Optional<Mapping> mapping =
+        caller.isPartner() ? records.mappingFor(caller.partnerId(), operation) : Optional.empty();
+    if (mapping.isEmpty()) {
+      return intake.submit(
+          new Submission(caller.side(), key, fingerprint, canonical.get(), null, raw), render);
+    }
+    Map<String, Object> record = bodies.parseObject(body);
+    try {
+      return records.submit(
+          caller.side(), mapping.get(), operation, locator, record, raw, key, fingerprint, render);
+    } catch (RecordIntake.RecordParkedException parked) {
+      throw new ApiProblem(
+              HttpStatus.UNPROCESSABLE_ENTITY,
+              "does-not-fit-mapping",
+              parked.rejection().field(),
+              "the record does not fit mapping "
+                  + mapping.get().name()
+                  + ": "
+                  + parked.getMessage()
+                  + "; it is kept as dead letter "
+                  + parked.deadLetterId()
+                  + " for ops to replay once the mapping is fixed")
+          .with("deadLetter", parked.deadLetterId());
+    }
   }
 
   private String write(TicketView view) {

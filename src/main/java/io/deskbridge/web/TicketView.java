@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A ticket as the API shows it. Fields a caller may not see are null and left out of the JSON: a
- * partner never sees queue, assignee, routing or internal comments.
+ * partner never sees queue, assignee, routing or internal comments, nor anything its allowlist
+ * keeps in. {@code record} is the ticket in a mapped partner's own names and words.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(
@@ -35,7 +36,8 @@ public record TicketView(
     Instant updatedAt,
     Timings timings,
     List<CommentView> comments,
-    List<StatusChange> statusHistory) {
+    List<StatusChange> statusHistory,
+    Map<String, Object> record) {
 
   /** First response and resolution, as measured for partner and product quality reports. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

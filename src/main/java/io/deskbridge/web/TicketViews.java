@@ -1,6 +1,8 @@
 package io.deskbridge.web;
 
+import io.deskbridge.mapping.OutboundMapping;
 import io.deskbridge.partner.Caller;
+import io.deskbridge.partner.PartnerMappings;
 import io.deskbridge.ticket.Attachment;
 import io.deskbridge.ticket.Comment;
 import io.deskbridge.ticket.CommentStore;
@@ -11,6 +13,7 @@ import io.deskbridge.ticket.Ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Builds the API's views of tickets for one caller, leaving out what that caller may not see. */
@@ -19,21 +22,28 @@ public class TicketViews {
 
   private final CommentStore comments;
   private final EventJournal journal;
+  private final PartnerMappings mappings;
   private final Clock clock;
 
-  public TicketViews(CommentStore comments, EventJournal journal, Clock clock) {
+  public TicketViews(
+      CommentStore comments, EventJournal journal, PartnerMappings mappings, Clock clock) {
     this.comments = comments;
     this.journal = journal;
+    this.mappings = mappings;
     this.clock = clock;
   }
 
-  /** The ticket with its thread and status history. */
+  /**
+   * The ticket with its thread and status history. A partner sees what its allowlist lets leave,
+   * its own comments, and the manufacturer's public comments and files as far as the list allows.
+   */
   public TicketView full(Ticket ticket, Caller caller) {
-    Ticket visible = caller.isPartner() ? ticket.forPartner() : ticket;
+    OutboundMapping outbound = caller.isPartner() ? mappings.outboundFor(caller.partnerId()) : null;
+    Ticket visible = visible(ticket, outbound);
     List<TicketView.CommentView> thread =
         comments.ofTicket(ticket.id()).stream()
-            .filter(c -> !caller.isPartner() || c.isPublic())
-            .map(c -> comment(visible, c))
+            .filter(c -> outbound == null || mayRead(caller, outbound, c))
+            .map(c -> comment(visible, ownOrAllowedFiles(caller, outbound, c)))
             .toList();
     List<TicketView.StatusChange> history =
         journal.ofTicket(ticket.id()).stream()
@@ -49,16 +59,64 @@ public class TicketViews {
                             e.origin().id(),
                             e.occurredAt()))
             .toList();
-    return view(visible, thread, history);
+    if (outbound != null && !outbound.allowlist().allows("status")) {
+      history = null;
+    }
+    return view(visible, thread, history, record(ticket, outbound, caller));
   }
 
   /** The ticket without its thread, for lists. */
   public TicketView summary(Ticket ticket, Caller caller) {
-    return view(caller.isPartner() ? ticket.forPartner() : ticket, null, null);
+    OutboundMapping outbound = caller.isPartner() ? mappings.outboundFor(caller.partnerId()) : null;
+    return view(visible(ticket, outbound), null, null, record(ticket, outbound, caller));
+  }
+
+  private static Ticket visible(Ticket ticket, OutboundMapping outbound) {
+    return outbound == null ? ticket : outbound.allowlist().filter(ticket.forPartner());
+  }
+
+  /** The partner's own words for the ticket, when its mapping gives any. */
+  private Map<String, Object> record(Ticket ticket, OutboundMapping outbound, Caller caller) {
+    if (outbound == null || mappings.forPartner(caller.partnerId()).isEmpty()) {
+      return null;
+    }
+    return outbound.currentRecord(ticket.forPartner());
+  }
+
+  private static boolean mayRead(Caller caller, OutboundMapping outbound, Comment c) {
+    if (c.authorSide().id().equals(caller.partnerId())) {
+      return true;
+    }
+    return c.isPublic() && outbound.allowlist().allowsPublicComments();
+  }
+
+  private static Comment ownOrAllowedFiles(Caller caller, OutboundMapping outbound, Comment c) {
+    if (outbound == null
+        || outbound.allowlist().allowsAttachments()
+        || c.authorSide().id().equals(caller.partnerId())
+        || c.attachments().isEmpty()) {
+      return c;
+    }
+    return new Comment(
+        c.id(),
+        c.ticketId(),
+        c.authorSide(),
+        c.authorName(),
+        c.authorEmail(),
+        c.visibility(),
+        c.text(),
+        c.html(),
+        c.externalId(),
+        c.messageId(),
+        c.createdAt(),
+        List.of());
   }
 
   private TicketView view(
-      Ticket t, List<TicketView.CommentView> thread, List<TicketView.StatusChange> history) {
+      Ticket t,
+      List<TicketView.CommentView> thread,
+      List<TicketView.StatusChange> history,
+      Map<String, Object> record) {
     return new TicketView(
         t.ref().value(),
         t.externalId(),
@@ -79,7 +137,8 @@ public class TicketViews {
         t.updatedAt(),
         timings(t),
         thread,
-        history);
+        history,
+        record);
   }
 
   private TicketView.Timings timings(Ticket t) {

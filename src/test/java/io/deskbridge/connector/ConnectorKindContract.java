@@ -109,7 +109,13 @@ public abstract class ConnectorKindContract {
             now,
             Map.of("from", "OPEN", "to", "WAITING_ON_PARTNER"));
     return new OutboundChange(
-        changeId, "contract-partner", event, ticket.forPartner(), null, "P-1");
+        changeId,
+        "contract-partner",
+        event,
+        ticket.forPartner(),
+        null,
+        "P-1",
+        Map.of("status", "pending"));
   }
 
   @Test
