@@ -55,9 +55,42 @@ public class GatewayBeans {
   }
 
   @Bean
-  GatewayConfiguration gatewayConfiguration(GatewayProperties properties, ConnectorKinds kinds) {
-    return new GatewayConfigurationLoader(kinds, SecretReferences.fromSystem())
-        .load(new ConfigDirectory(properties.configDir().toAbsolutePath().normalize()));
+  ConfigDirectory configDirectory(GatewayProperties properties) {
+    return new ConfigDirectory(properties.configDir().toAbsolutePath().normalize());
+  }
+
+  @Bean
+  GatewayConfigurationLoader gatewayConfigurationLoader(ConnectorKinds kinds) {
+    return new GatewayConfigurationLoader(kinds, SecretReferences.fromSystem());
+  }
+
+  @Bean
+  GatewayConfiguration gatewayConfiguration(
+      GatewayConfigurationLoader loader, ConfigDirectory directory) {
+    return loader.load(directory);
+  }
+
+  @Bean
+  ConfigurationReloader configurationReloader(
+      ConfigDirectory directory,
+      GatewayConfigurationLoader loader,
+      QueueDirectory queues,
+      Router router,
+      PartnerMappings mappings,
+      PartnerDirectory partners,
+      ConnectorRuntime connectors,
+      Clock clock,
+      GatewayProperties properties) {
+    return new ConfigurationReloader(
+        directory,
+        loader,
+        queues,
+        router,
+        mappings,
+        partners,
+        connectors,
+        clock,
+        properties.reloadInterval());
   }
 
   @Bean

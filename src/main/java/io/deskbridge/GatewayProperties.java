@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param api limits of the HTTP API
  * @param outbox delivery retries and polling
  * @param security tokens of the manufacturer's agents and ops
+ * @param reloadInterval how often connectors/ and mappings/ are checked for changes (0 turns it
+ *     off)
  */
 @ConfigurationProperties("deskbridge")
 public record GatewayProperties(
@@ -25,7 +27,8 @@ public record GatewayProperties(
     @DefaultValue("DB") String ticketPrefix,
     @DefaultValue Api api,
     @DefaultValue Outbox outbox,
-    @DefaultValue Security security) {
+    @DefaultValue Security security,
+    @DefaultValue("2s") Duration reloadInterval) {
 
   /**
    * @param maxBodyBytes the largest request body accepted, attachments included

@@ -52,6 +52,16 @@ public final class ConnectorSettings {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof ConnectorSettings that && values.equals(that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
   public String toString() {
     return "ConnectorSettings" + values.keySet() + " (values hidden)";
   }

@@ -39,6 +39,7 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
   private final Clock clock;
   private final PartnerConnector manufacturer = new BuiltInQueues();
   private final Map<String, PartnerConnector> open = new ConcurrentHashMap<>();
+  private final Map<String, Partner> openedFor = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
 
   public ConnectorRuntime(
@@ -61,8 +62,46 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
     partners.all().forEach(this::open);
   }
 
+  /**
+   * Brings the running connectors in line with a new set of partners: a partner whose kind or
+   * settings changed gets its connector closed and opened again, a removed partner's connector is
+   * closed, a new partner's opened. The others keep running untouched.
+   */
+  public synchronized void reconcile(java.util.Collection<Partner> next) {
+    Map<String, Partner> byId = new java.util.HashMap<>();
+    next.forEach(p -> byId.put(p.id(), p));
+    for (String id : new java.util.ArrayList<>(openedFor.keySet())) {
+      Partner now = byId.get(id);
+      Partner before = openedFor.get(id);
+      if (now == null
+          || !now.connector().equals(before.connector())
+          || !now.settings().equals(before.settings())) {
+        closeOne(id);
+      }
+    }
+    for (Partner partner : next) {
+      if (!openedFor.containsKey(partner.id())) {
+        open(partner);
+      }
+    }
+  }
+
+  private void closeOne(String id) {
+    PartnerConnector connector = open.remove(id);
+    openedFor.remove(id);
+    failures.remove(id);
+    if (connector != null) {
+      try {
+        connector.close();
+      } catch (Exception e) {
+        log.warn("partner {}: connector did not close cleanly: {}", id, e.toString());
+      }
+    }
+  }
+
   private void open(Partner partner) {
     ConnectorKind kind = kinds.find(partner.connector()).orElseThrow();
+    openedFor.put(partner.id(), partner);
     try {
       var inbound =
           new SideInbound(Side.partner(partner.id()), intake, rawInputs, deadLetters, clock);

@@ -33,18 +33,27 @@ public class PartnerController {
   private final PartnerDirectory partners;
   private final ConnectorRuntime connectors;
   private final RawInputStore rawInputs;
+  private final ConfigurationControl control;
 
   public PartnerController(
-      PartnerDirectory partners, ConnectorRuntime connectors, RawInputStore rawInputs) {
+      PartnerDirectory partners,
+      ConnectorRuntime connectors,
+      RawInputStore rawInputs,
+      ConfigurationControl control) {
     this.partners = partners;
     this.connectors = connectors;
     this.rawInputs = rawInputs;
+    this.control = control;
   }
 
+  /** The partner list with the state of the configuration it comes from. */
+  public record PartnerList(
+      ConfigurationControl.Status configuration, List<PartnerView> partners) {}
+
   @GetMapping
-  public List<PartnerView> list(@RequestAttribute(ApiAuthentication.CALLER) Caller caller) {
+  public PartnerList list(@RequestAttribute(ApiAuthentication.CALLER) Caller caller) {
     StaffOnly.ops(caller);
-    return partners.all().stream().map(this::view).toList();
+    return new PartnerList(control.status(), partners.all().stream().map(this::view).toList());
   }
 
   private PartnerView view(Partner partner) {
