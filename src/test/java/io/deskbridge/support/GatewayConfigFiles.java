@@ -59,6 +59,11 @@ public final class GatewayConfigFiles {
 
   /** Adds a partner of the given kind and returns its new API key. */
   public String partner(String id, String kind) {
+    return partner(id, kind, null);
+  }
+
+  /** Adds a partner of the given kind using the named mapping and returns its new API key. */
+  public String partner(String id, String kind, String mapping) {
     String key = ApiKeys.generate();
     write(
         "connectors/" + id + ".yml",
@@ -68,6 +73,7 @@ public final class GatewayConfigFiles {
             + id
             + "\nconnector: "
             + kind
+            + (mapping == null ? "" : "\nmapping: " + mapping)
             + "\nsecurity:\n  apiKeys:\n    - sha256: "
             + ApiKeys.hashHex(key)
             + "\n");

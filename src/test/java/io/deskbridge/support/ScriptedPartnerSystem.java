@@ -24,6 +24,7 @@ public final class ScriptedPartnerSystem {
   public record Received(long changeId, String ticket, String event, String commentText) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Map<String, List<Map<String, Object>>> records = new ConcurrentHashMap<>();
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
   private final AtomicInteger refusals = new AtomicInteger();
   private final Map<String, CountDownLatch> holding = new ConcurrentHashMap<>();
@@ -72,6 +73,11 @@ public final class ScriptedPartnerSystem {
     return new ArrayList<>(received);
   }
 
+  /** The records in the partner's own words it received for a ticket, in order. */
+  public List<Map<String, Object>> recordsFor(String ticketRef) {
+    return records.getOrDefault(ticketRef, List.of());
+  }
+
   public List<Received> receivedFor(String ticketRef) {
     return received.stream().filter(r -> r.ticket().equals(ticketRef)).toList();
   }
@@ -96,6 +102,7 @@ public final class ScriptedPartnerSystem {
     }
     boolean seen = received.stream().anyMatch(r -> r.changeId() == change.changeId());
     if (!seen) {
+      records.computeIfAbsent(ticket, t -> new CopyOnWriteArrayList<>()).add(change.record());
       received.add(
           new Received(
               change.changeId(),
