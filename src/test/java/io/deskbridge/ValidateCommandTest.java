@@ -43,7 +43,7 @@ class ValidateCommandTest {
     assertThat(out())
         .isEqualTo(
             Path.of("examples").toAbsolutePath()
-                + ": valid (3 queue(s), 2 partner(s), 5 routing rule(s))"
+                + ": valid (3 queue(s), 2 partner(s), 5 routing rule(s), 2 mapping(s))"
                 + System.lineSeparator());
     assertThat(err()).isEmpty();
   }
