@@ -461,6 +461,7 @@ public final class MappingFileReader {
     var entry = map.entries().entrySet().iterator().next();
     String keyword = entry.getKey();
     YamlNode parameters = entry.getValue().value();
+    int before = fields.problems().size();
     try {
       Transform transform =
           switch (keyword) {
@@ -485,8 +486,10 @@ public final class MappingFileReader {
             }
             case "prefix" -> Transforms.prefix(scalar(parameters, "the text to put first", fields));
             case "suffix" -> Transforms.suffix(scalar(parameters, "the text to put last", fields));
-            case "truncate" ->
-                Transforms.truncate(Integer.parseInt(scalar(parameters, "a length", fields)));
+            case "truncate" -> {
+              Integer length = wholeNumber(parameters, "truncate", 1, fields);
+              yield length == null ? null : Transforms.truncate(length);
+            }
             default -> {
               String hint =
                   Transforms.SIMPLE.contains(keyword)
@@ -505,7 +508,10 @@ public final class MappingFileReader {
     } catch (IllegalArgumentException | DateTimeException e) {
       fields.add(parameters.problem(e.getMessage()));
     } catch (NullPointerException e) {
-      // a required parameter was missing; its problem is recorded already
+      // A parameter the transform needs was missing; say so unless its reader already did.
+      if (fields.problems().size() == before) {
+        fields.add(parameters.problem("'" + keyword + "' is missing a parameter it needs"));
+      }
     }
     return Optional.empty();
   }
@@ -521,8 +527,11 @@ public final class MappingFileReader {
       return null;
     }
     String pattern = fields.requiredText(p, "pattern");
-    String group = fields.text(p, "group");
-    return Transforms.regex(pattern, group == null ? 1 : Integer.parseInt(group));
+    Integer group =
+        p.get("group") == null
+            ? Integer.valueOf(1)
+            : wholeNumber(p.get("group"), "group", 0, fields);
+    return pattern == null || group == null ? null : Transforms.regex(pattern, group);
   }
 
   private Transform split(YamlNode parameters, ConfigFields fields) {
@@ -533,9 +542,12 @@ public final class MappingFileReader {
     if (p == null) {
       return null;
     }
-    String index = fields.text(p, "index");
-    return Transforms.split(
-        fields.requiredText(p, "separator"), index == null ? null : Integer.valueOf(index));
+    Integer index = p.get("index") == null ? null : wholeNumber(p.get("index"), "index", 0, fields);
+    String separator = fields.requiredText(p, "separator");
+    if (separator == null || (p.get("index") != null && index == null)) {
+      return null;
+    }
+    return Transforms.split(separator, index);
   }
 
   private Transform date(YamlNode parameters, ConfigFields fields) {
@@ -545,7 +557,12 @@ public final class MappingFileReader {
     }
     List<String> formats = new ArrayList<>();
     if (p.get("format") != null) {
-      formats.add(fields.text(p, "format"));
+      String format = fields.text(p, "format");
+      if (format == null || format.isBlank()) {
+        fields.add(p.get("format").problem("format is empty: write a pattern such as dd.MM.yyyy"));
+        return null;
+      }
+      formats.add(format);
     }
     formats.addAll(fields.texts(p.get("formats"), "formats"));
     if (formats.isEmpty()) {
@@ -587,6 +604,18 @@ public final class MappingFileReader {
       return scalar.text();
     }
     fields.add(node.problem("needs " + what));
+    return null;
+  }
+
+  /** A whole number of at least {@code min}, or null with a problem naming the parameter. */
+  private static Integer wholeNumber(YamlNode node, String name, int min, ConfigFields fields) {
+    if (node instanceof YamlNode.ScalarNode scalar
+        && (scalar.value() instanceof Integer || scalar.value() instanceof Long)
+        && ((Number) scalar.value()).longValue() >= min
+        && ((Number) scalar.value()).longValue() <= Integer.MAX_VALUE) {
+      return ((Number) scalar.value()).intValue();
+    }
+    fields.add(node.problem(name + " must be a whole number of at least " + min));
     return null;
   }
 
@@ -731,12 +760,14 @@ public final class MappingFileReader {
     int before = fields.problems().size();
     fields.onlyKeys(map, OUTBOUND_RULE_KEYS);
     String to = fields.requiredText(map, "to");
-    if (to != null) {
-      try {
-        RecordPath.parse(to);
-      } catch (IllegalArgumentException e) {
-        fields.add(map.get("to").problem(e.getMessage()));
-      }
+    if (to != null && !to.matches("[^.\\[\\]]+(\\.[^.\\[\\]]+)*")) {
+      fields.add(
+          map.get("to")
+              .problem(
+                  "'"
+                      + to
+                      + "' must be names separated by dots (such as comment.body); a record we"
+                      + " write has no lists to index into"));
     }
     ValueTable table = table(map, tables, field, fields);
     List<Transform> transforms = transforms(map.get("transform"), fields);
@@ -779,7 +810,10 @@ public final class MappingFileReader {
                 checkWord(status, entry.key(), words, fields);
                 List<String> needed = fields.texts(entry.value(), status);
                 for (String field : needed) {
-                  if (CanonicalField.byKey(field).isEmpty()) {
+                  Optional<CanonicalField> known = CanonicalField.byKey(field);
+                  if (known.isEmpty()
+                      || known.get().isComment()
+                      || known.get() == CanonicalField.EXTERNAL_ID) {
                     fields.add(
                         entry
                             .value()

@@ -25,7 +25,7 @@ public final class ValueTable {
     entries.forEach(
         (partnerWord, canonical) -> {
           byFoldedKey.put(fold(partnerWord), canonical);
-          backward.putIfAbsent(canonical, partnerWord);
+          backward.putIfAbsent(fold(canonical), partnerWord);
         });
   }
 
@@ -40,7 +40,7 @@ public final class ValueTable {
 
   /** The partner's word for a canonical value, or null when the table does not have one. */
   public String toPartner(String canonical) {
-    return canonical == null ? null : backward.get(canonical);
+    return canonical == null ? null : backward.get(fold(canonical));
   }
 
   public Set<String> partnerWords() {
