@@ -609,11 +609,15 @@ public final class MappingFileReader {
 
   /** A whole number of at least {@code min}, or null with a problem naming the parameter. */
   private static Integer wholeNumber(YamlNode node, String name, int min, ConfigFields fields) {
-    if (node instanceof YamlNode.ScalarNode scalar
-        && (scalar.value() instanceof Integer || scalar.value() instanceof Long)
-        && ((Number) scalar.value()).longValue() >= min
-        && ((Number) scalar.value()).longValue() <= Integer.MAX_VALUE) {
-      return ((Number) scalar.value()).intValue();
+    if (node instanceof YamlNode.ScalarNode scalar && scalar.value() != null) {
+      try {
+        long value = Long.parseLong(scalar.text().strip().replaceFirst("^\\+", ""));
+        if (value >= min && value <= Integer.MAX_VALUE) {
+          return (int) value;
+        }
+      } catch (NumberFormatException e) {
+        // not a number: reported below
+      }
     }
     fields.add(node.problem(name + " must be a whole number of at least " + min));
     return null;
@@ -811,9 +815,7 @@ public final class MappingFileReader {
                 List<String> needed = fields.texts(entry.value(), status);
                 for (String field : needed) {
                   Optional<CanonicalField> known = CanonicalField.byKey(field);
-                  if (known.isEmpty()
-                      || known.get().isComment()
-                      || known.get() == CanonicalField.EXTERNAL_ID) {
+                  if (known.isEmpty()) {
                     fields.add(
                         entry
                             .value()
@@ -822,6 +824,14 @@ public final class MappingFileReader {
                                     + field
                                     + "'"
                                     + ConfigFields.didYouMean(field, CanonicalField.keys())));
+                  } else if (known.get().isComment() || known.get() == CanonicalField.EXTERNAL_ID) {
+                    fields.add(
+                        entry
+                            .value()
+                            .problem(
+                                "'"
+                                    + field
+                                    + "' is not a field of the ticket, so no status can require it"));
                   }
                 }
                 requires.put(status, needed);

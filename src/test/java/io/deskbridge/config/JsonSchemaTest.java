@@ -415,7 +415,7 @@ class JsonSchemaTest {
                 subject: { to: s, transform: [{ truncate: 5 }, upper] }
               workflow:
                 transitions: { nouveau: fini, fini: }
-                requires: { nouveau: subject, fini: [externalId, attributes.z] }
+                requires: { nouveau: subject, fini: [attributes.z] }
             """));
   }
 
