@@ -124,15 +124,7 @@ public class RequestBodies {
           field.isEmpty() ? null : field,
           (field.isEmpty() ? "the body" : "field '" + field + "'") + " must be " + expected);
     } catch (JsonParseException e) {
-      JsonLocation at = e.getLocation();
-      throw ApiProblem.badRequest(
-          null,
-          "malformed JSON at line "
-              + at.getLineNr()
-              + ", column "
-              + at.getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
+      throw malformed(e);
     } catch (JsonMappingException e) {
       String field = path(e);
       throw ApiProblem.badRequest(field, "field '" + field + "': " + e.getOriginalMessage());
@@ -158,18 +150,22 @@ public class RequestBodies {
       }
       return (java.util.Map<String, Object>) value;
     } catch (JsonParseException e) {
-      JsonLocation at = e.getLocation();
-      throw ApiProblem.badRequest(
-          null,
-          "malformed JSON at line "
-              + at.getLineNr()
-              + ", column "
-              + at.getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
+      throw malformed(e);
     } catch (IOException e) {
       throw ApiProblem.badRequest(null, "unreadable body: " + e.getMessage());
     }
+  }
+
+  private static ApiProblem malformed(JsonParseException e) {
+    JsonLocation at = e.getLocation();
+    return ApiProblem.badRequest(
+        null,
+        "malformed JSON at line "
+            + at.getLineNr()
+            + ", column "
+            + at.getColumnNr()
+            + ": "
+            + e.getOriginalMessage());
   }
 
   private static String describe(Class<?> type) {
