@@ -223,7 +223,7 @@ public final class MappingFileReader {
       }
     }
     String constant = fields.text(map, "constant");
-    if ((map.get("from") == null) == (constant == null)) {
+    if (namesNothing(map.get("from")) == (constant == null)) {
       fields.add(map.problem("give either 'from' (where the value comes from) or 'constant'"));
     }
     List<Transform> transforms = transforms(map.get("transform"), fields);
@@ -250,6 +250,13 @@ public final class MappingFileReader {
             defaultValue,
             required,
             map.line()));
+  }
+
+  /** Whether a key is missing or names nothing ({@code from:} or {@code from: []}). */
+  private static boolean namesNothing(YamlNode node) {
+    return node == null
+        || (node instanceof YamlNode.ScalarNode scalar && scalar.value() == null)
+        || (node instanceof YamlNode.ListNode list && list.items().isEmpty());
   }
 
   private void source(
@@ -775,6 +782,8 @@ public final class MappingFileReader {
     }
     ValueTable table = table(map, tables, field, fields);
     List<Transform> transforms = transforms(map.get("transform"), fields);
+    // Read backwards, a word for something that is not a status would never be sent.
+    checkTypes(map, known.get(), table, null, null, List.of(), fields);
     if (fields.problems().size() > before) {
       return Optional.empty();
     }

@@ -53,9 +53,11 @@ public final class OutboundMapping {
   /**
    * What one change looks like to the partner.
    *
+   * <p>Another field whose value has no word in the partner's table is left out of the record.
+   *
    * @throws MappingRejectedException when the partner cannot take it: its workflow has no such
-   *     transition, the status it enters needs a field the ticket lacks, or the changed value has
-   *     no word in the partner's table
+   *     transition, the status it enters needs a field the ticket lacks, or the new status has no
+   *     word in the partner's table
    */
   public PartnerView view(Ticket ticket, TicketEvent event, Comment comment) {
     String filtered = filteredReason(event, comment);

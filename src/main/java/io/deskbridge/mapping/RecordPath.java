@@ -71,7 +71,9 @@ public final class RecordPath {
           }
           end++;
         }
-        steps.add(new Name(text.substring(i, end).trim()));
+        // Taken as written: a key with blanks around it (a CSV header "Тема ") stays reachable,
+        // and YAML has already stripped the blanks ops did not mean.
+        steps.add(new Name(text.substring(i, end)));
         i = end;
         expectName = false;
       }

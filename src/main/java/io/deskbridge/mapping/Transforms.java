@@ -1,13 +1,16 @@
 package io.deskbridge.mapping;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** The transforms a mapping can name, each compiled once when the mapping is read. */
 public final class Transforms {
@@ -87,7 +91,33 @@ public final class Transforms {
   public static Transform replace(String pattern, String replacement) {
     Pattern compiled = Pattern.compile(pattern, Pattern.UNICODE_CASE);
     String literal = Matcher.quoteReplacement(replacement).replace("\\$", "$");
+    checkReplacement(pattern, replacement, literal);
     return text("replace", s -> compiled.matcher(s).replaceAll(literal));
+  }
+
+  /**
+   * A '$' in the replacement names a group ($1, ${name}); one that names none would throw on the
+   * first record that matches, so it is tried now, on a match of nothing with the same groups.
+   */
+  private static void checkReplacement(String pattern, String replacement, String literal) {
+    Pattern matchesNothing;
+    try {
+      matchesNothing = Pattern.compile("(?:" + pattern + ")|", Pattern.UNICODE_CASE);
+    } catch (PatternSyntaxException e) {
+      return; // a pattern that cannot be wrapped (a trailing comment); it compiled on its own
+    }
+    try {
+      matchesNothing.matcher("").replaceFirst(literal);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException(
+          "'"
+              + replacement
+              + "' is not a replacement for /"
+              + pattern
+              + "/: "
+              + e.getMessage()
+              + " (a '$' names a group, as $1 or ${name})");
+    }
   }
 
   /** Splits text into a list at a separator; with an index, keeps that piece only. */
@@ -152,7 +182,14 @@ public final class Transforms {
   public static Transform date(List<String> patterns, ZoneId zone) {
     List<DateTimeFormatter> formats = new ArrayList<>();
     for (String pattern : patterns) {
-      formats.add(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
+      // Strict, so that the 31st of February is refused instead of becoming the 28th; 'yyyy' is a
+      // year of the era, which strict resolution needs the era for.
+      formats.add(
+          new DateTimeFormatterBuilder()
+              .appendPattern(pattern)
+              .parseDefaulting(ChronoField.ERA, 1)
+              .toFormatter(Locale.ROOT)
+              .withResolverStyle(ResolverStyle.STRICT));
     }
     return new Transform() {
       @Override
@@ -169,8 +206,8 @@ public final class Transforms {
         for (DateTimeFormatter format : formats) {
           try {
             return instant(format.parse(text), zone).toString();
-          } catch (DateTimeParseException e) {
-            // try the next pattern
+          } catch (DateTimeException e) {
+            // not in this pattern, or no day in it (a pattern of a time only): try the next
           }
         }
         throw new ValueRejected(

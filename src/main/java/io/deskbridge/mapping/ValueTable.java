@@ -18,6 +18,7 @@ public final class ValueTable {
   private final Map<String, String> forward;
   private final Map<String, String> byFoldedKey = new HashMap<>();
   private final Map<String, String> backward = new HashMap<>();
+  private final Map<String, String> backwardFolded = new HashMap<>();
 
   public ValueTable(String name, Map<String, String> entries) {
     this.name = name;
@@ -25,7 +26,8 @@ public final class ValueTable {
     entries.forEach(
         (partnerWord, canonical) -> {
           byFoldedKey.put(fold(partnerWord), canonical);
-          backward.putIfAbsent(fold(canonical), partnerWord);
+          backward.putIfAbsent(canonical, partnerWord);
+          backwardFolded.putIfAbsent(fold(canonical), partnerWord);
         });
   }
 
@@ -38,9 +40,17 @@ public final class ValueTable {
     return partnerWord == null ? null : byFoldedKey.get(fold(partnerWord));
   }
 
-  /** The partner's word for a canonical value, or null when the table does not have one. */
+  /**
+   * The partner's word for a canonical value, or null when the table does not have one. The value
+   * as written wins; otherwise case is ignored, so {@code erledigt: resolved} sends RESOLVED. Only
+   * ignoring case would send "fault" and "Fault" of a category table as one word.
+   */
   public String toPartner(String canonical) {
-    return canonical == null ? null : backward.get(fold(canonical));
+    if (canonical == null) {
+      return null;
+    }
+    String word = backward.get(canonical);
+    return word != null ? word : backwardFolded.get(fold(canonical));
   }
 
   public Set<String> partnerWords() {
@@ -51,7 +61,12 @@ public final class ValueTable {
     return forward;
   }
 
+  /**
+   * The word without surrounding blanks and case. Through capitals first, so that letters sharing a
+   * capital fold alike (Greek ς and σ, Turkish ı and i, German ß and SS), as {@link
+   * String#equalsIgnoreCase} treats most of them.
+   */
   static String fold(String word) {
-    return word.strip().toLowerCase(Locale.ROOT);
+    return word.strip().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 }
