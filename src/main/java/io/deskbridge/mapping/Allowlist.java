@@ -4,6 +4,8 @@ import io.deskbridge.ticket.Contact;
 import io.deskbridge.ticket.Product;
 import io.deskbridge.ticket.Site;
 import io.deskbridge.ticket.Ticket;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.Set;
  * and {@code attachments} allow the manufacturer's public comments and files. Internal comments
  * never leave, whatever the list says.
  */
-public record Allowlist(Set<String> items) {
+public final class Allowlist {
 
   public static final String PUBLIC_COMMENTS = "publicComments";
   public static final String ATTACHMENTS = "attachments";
@@ -44,8 +46,34 @@ public record Allowlist(Set<String> items) {
           PUBLIC_COMMENTS,
           ATTACHMENTS);
 
-  public Allowlist {
-    items = Set.copyOf(items);
+  private final Set<String> items;
+
+  /**
+   * The decision for every canonical field name, made once: they are asked for each field of each
+   * change that leaves, and deciding by group needs a substring (and its hash) every time.
+   */
+  private final Map<String, Boolean> byField = new HashMap<>();
+
+  private final boolean allAttributes;
+  private final Set<String> attributeNames = new HashSet<>();
+
+  public Allowlist(Set<String> items) {
+    this.items = Set.copyOf(items);
+    for (CanonicalField field : CanonicalField.values()) {
+      if (field != CanonicalField.ATTRIBUTE) {
+        byField.put(field.key(), decide(field.key()));
+      }
+    }
+    allAttributes = this.items.contains("attributes");
+    for (String item : this.items) {
+      if (item.startsWith(CanonicalField.ATTRIBUTE_PREFIX)) {
+        attributeNames.add(item.substring(CanonicalField.ATTRIBUTE_PREFIX.length()));
+      }
+    }
+  }
+
+  public Set<String> items() {
+    return items;
   }
 
   /** What partners without a mapping get: every public field, public comments and attachments. */
@@ -74,6 +102,22 @@ public record Allowlist(Set<String> items) {
 
   /** Whether a canonical field may leave, by its own name or its group's. */
   public boolean allows(String field) {
+    Boolean decided = byField.get(field);
+    if (decided != null) {
+      return decided;
+    }
+    if (field.startsWith(CanonicalField.ATTRIBUTE_PREFIX)) {
+      return allAttributes || items.contains(field);
+    }
+    return decide(field);
+  }
+
+  /** Whether the custom attribute of this name (without {@code attributes.}) may leave. */
+  public boolean allowsAttribute(String name) {
+    return allAttributes || attributeNames.contains(name);
+  }
+
+  private boolean decide(String field) {
     if (items.contains(field)) {
       return true;
     }
@@ -91,14 +135,17 @@ public record Allowlist(Set<String> items) {
 
   /** The ticket with every field this list does not allow taken out. */
   public Ticket filter(Ticket t) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    t.attributes()
-        .forEach(
-            (name, value) -> {
-              if (allows(CanonicalField.ATTRIBUTE_PREFIX + name)) {
-                attributes.put(name, value);
-              }
-            });
+    Map<String, String> attributes;
+    if (allAttributes) {
+      attributes = t.attributes();
+    } else {
+      attributes = new LinkedHashMap<>();
+      for (Map.Entry<String, String> attribute : t.attributes().entrySet()) {
+        if (attributeNames.contains(attribute.getKey())) {
+          attributes.put(attribute.getKey(), attribute.getValue());
+        }
+      }
+    }
     return new Ticket(
         t.id(),
         t.ref(),
@@ -131,5 +178,20 @@ public record Allowlist(Set<String> items) {
         t.firstResponseAt(),
         t.resolvedAt(),
         t.version());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Allowlist that && items.equals(that.items);
+  }
+
+  @Override
+  public int hashCode() {
+    return items.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Allowlist[items=" + items + "]";
   }
 }

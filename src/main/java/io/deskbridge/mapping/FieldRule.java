@@ -23,6 +23,8 @@ public record FieldRule(
     int line) {
 
   public FieldRule {
+    // Interned so the canonical names code asks for (get("subject")) match the key by reference.
+    target = target.intern();
     sources = List.copyOf(sources);
     references = List.copyOf(references);
     transforms = List.copyOf(transforms);

@@ -2,7 +2,6 @@ package io.deskbridge.mapping;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +49,8 @@ public final class InboundMapping {
   }
 
   private MappedValues apply(List<FieldRule> rules, Map<String, ?> record, boolean complete) {
-    Map<String, String> values = new HashMap<>();
+    // Handed to the MappedValues without a copy: nothing else holds it once this returns.
+    Map<String, String> values = MappedValues.ownedMap();
     List<String> problems = null;
     String firstField = null;
     for (FieldRule rule : rules) {
@@ -84,8 +84,10 @@ public final class InboundMapping {
     } else {
       value = gather(rule, record, mapped);
       present = value != null;
-      for (Transform transform : rule.transforms()) {
-        value = transform.apply(value);
+      // Indexed: the list's iterator is an allocation per rule and record.
+      List<Transform> transforms = rule.transforms();
+      for (int i = 0; i < transforms.size(); i++) {
+        value = transforms.get(i).apply(value);
       }
     }
     String text =
@@ -180,8 +182,9 @@ public final class InboundMapping {
   }
 
   private static String enumName(FieldRule rule, String text) throws ValueRejected {
+    String stripped = text.strip();
     for (String allowed : rule.field().allowedValues()) {
-      if (allowed.equalsIgnoreCase(text.strip())) {
+      if (allowed.equalsIgnoreCase(stripped)) {
         return allowed;
       }
     }

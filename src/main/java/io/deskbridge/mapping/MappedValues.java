@@ -10,6 +10,7 @@ import io.deskbridge.ticket.TicketDraft;
 import io.deskbridge.ticket.TicketPatch;
 import io.deskbridge.ticket.Visibility;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,23 @@ import java.util.Map;
 public record MappedValues(Map<String, String> values) {
 
   public MappedValues {
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values =
+        values instanceof Owned
+            ? Collections.unmodifiableMap(values)
+            : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /**
+   * A map for this package to fill and then hand to the constructor, which takes it without a copy
+   * (a second map of every value for each record mapped); it iterates as that copy did.
+   */
+  static Map<String, String> ownedMap() {
+    return new Owned();
+  }
+
+  /** Only {@link #ownedMap()} makes these, so no one outside the package keeps one to change. */
+  private static final class Owned extends HashMap<String, String> {
+    private static final long serialVersionUID = 1L;
   }
 
   public String get(String field) {

@@ -6,6 +6,7 @@ import io.deskbridge.ticket.Ticket;
 import io.deskbridge.ticket.TicketEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,24 @@ public final class OutboundMapping {
   private final Map<String, OutboundRule> rules = new LinkedHashMap<>();
   private final Workflow workflow;
 
+  /**
+   * Where each field goes in the partner's record, split at its dots once: every change sends every
+   * allowed field, and splitting each time costs a substring and a hash per name.
+   */
+  private final Map<String, String[]> targets = new HashMap<>();
+
   public OutboundMapping(
       Path file, Allowlist allowlist, List<OutboundRule> rules, Workflow workflow) {
     this.file = file;
     this.allowlist = allowlist;
     rules.forEach(rule -> this.rules.put(rule.field(), rule));
     this.workflow = workflow;
+    for (CanonicalField field : CanonicalField.values()) {
+      if (field != CanonicalField.ATTRIBUTE) {
+        targets.put(field.key(), segments(field.key()));
+      }
+    }
+    rules.forEach(rule -> targets.put(rule.field(), segments(rule.to())));
   }
 
   /** What partners without a mapping get: every public field in canonical words. */
@@ -132,8 +145,10 @@ public final class OutboundMapping {
           "the partner's workflow has no transition '" + from + "' -> '" + to + "'");
     }
     List<String> missing = new ArrayList<>();
-    for (String field : workflow.requires().getOrDefault(to, List.of())) {
-      String value = CanonicalValues.of(ticket).get(field);
+    List<String> required = workflow.requires().getOrDefault(to, List.of());
+    Map<String, String> values = required.isEmpty() ? Map.of() : CanonicalValues.of(ticket);
+    for (String field : required) {
+      String value = values.get(field);
       if (value == null || value.isBlank()) {
         missing.add(field);
       }
@@ -196,7 +211,6 @@ public final class OutboundMapping {
       return;
     }
     OutboundRule rule = rules.get(field);
-    String target = rule == null ? field : rule.to();
     Object out = value;
     if (rule != null) {
       if (rule.table() != null) {
@@ -213,7 +227,31 @@ public final class OutboundMapping {
         throw rejected(rule.line(), field, e.getMessage());
       }
     }
-    putPath(record, target, out);
+    String[] target = targets.get(field);
+    if (target == null) {
+      putPath(record, rule == null ? field : rule.to(), out);
+    } else {
+      putPath(record, target, out);
+    }
+  }
+
+  private static String[] segments(String path) {
+    return path.split("\\.", -1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void putPath(Map<String, Object> record, String[] segments, Object value) {
+    Map<String, Object> current = record;
+    int last = segments.length - 1;
+    for (int i = 0; i < last; i++) {
+      Object next = current.get(segments[i]);
+      if (!(next instanceof Map)) {
+        next = new LinkedHashMap<String, Object>();
+        current.put(segments[i], next);
+      }
+      current = (Map<String, Object>) next;
+    }
+    current.put(segments[last], value);
   }
 
   @SuppressWarnings("unchecked")

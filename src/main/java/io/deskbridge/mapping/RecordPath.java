@@ -72,8 +72,9 @@ public final class RecordPath {
           end++;
         }
         // Taken as written: a key with blanks around it (a CSV header "Тема ") stays reachable,
-        // and YAML has already stripped the blanks ops did not mean.
-        steps.add(new Name(text.substring(i, end)));
+        // and YAML has already stripped the blanks ops did not mean. Interned like the field
+        // names Jackson reads, so record lookups match by reference before comparing text.
+        steps.add(new Name(text.substring(i, end).intern()));
         i = end;
         expectName = false;
       }
@@ -102,7 +103,7 @@ public final class RecordPath {
       if (inside.length() < 2 || !inside.endsWith("'")) {
         throw new IllegalArgumentException("'" + text + "' has an unclosed quote");
       }
-      return new Name(inside.substring(1, inside.length() - 1));
+      return new Name(inside.substring(1, inside.length() - 1).intern());
     }
     int equals = inside.indexOf('=');
     if (equals >= 0) {
@@ -114,7 +115,7 @@ public final class RecordPath {
       if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
         value = value.substring(1, value.length() - 1);
       }
-      return new Match(key, value);
+      return new Match(key.intern(), value);
     }
     try {
       int index = Integer.parseInt(inside);

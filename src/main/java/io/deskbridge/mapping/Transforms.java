@@ -40,7 +40,7 @@ public final class Transforms {
       case "upper" -> text(keyword, s -> s.toUpperCase(Locale.ROOT));
       case "lower" -> text(keyword, s -> s.toLowerCase(Locale.ROOT));
       case "title" -> text(keyword, Transforms::title);
-      case "collapse" -> text(keyword, s -> s.strip().replaceAll("\\s+", " "));
+      case "collapse" -> text(keyword, Transforms::collapse);
       default -> throw new IllegalArgumentException("unknown transform '" + keyword + "'");
     };
   }
@@ -269,6 +269,48 @@ public final class Transforms {
 
   public static Transform truncate(int length) {
     return text("truncate", s -> s.length() <= length ? s : s.substring(0, length));
+  }
+
+  /**
+   * Strips the text and turns every run of blanks inside it into one space, as {@code
+   * strip().replaceAll("\\s+", " ")} does, without compiling a pattern for each value; text that
+   * needs no change is returned as it is.
+   */
+  static String collapse(String s) {
+    String stripped = s.strip();
+    int n = stripped.length();
+    int i = 0;
+    // Most values have only single spaces between words: find the first place that needs a change.
+    while (i < n) {
+      char c = stripped.charAt(i);
+      if (isRegexBlank(c) && (c != ' ' || (i + 1 < n && isRegexBlank(stripped.charAt(i + 1))))) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return stripped;
+    }
+    StringBuilder out = new StringBuilder(n).append(stripped, 0, i);
+    boolean blank = false;
+    for (; i < n; i++) {
+      char c = stripped.charAt(i);
+      if (isRegexBlank(c)) {
+        blank = true;
+      } else {
+        if (blank) {
+          out.append(' ');
+          blank = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The characters {@code \s} matches in a Java pattern without Unicode character classes. */
+  private static boolean isRegexBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static String title(String s) {

@@ -17,6 +17,13 @@ public final class ValueTable {
   private final String name;
   private final Map<String, String> forward;
   private final Map<String, String> byFoldedKey = new HashMap<>();
+
+  /**
+   * Each partner word as written, with what the folded lookup gives for it: most records use the
+   * table's own spelling, and folding it first costs new strings per lookup.
+   */
+  private final Map<String, String> byWord = new HashMap<>();
+
   private final Map<String, String> backward = new HashMap<>();
   private final Map<String, String> backwardFolded = new HashMap<>();
 
@@ -29,6 +36,7 @@ public final class ValueTable {
           backward.putIfAbsent(canonical, partnerWord);
           backwardFolded.putIfAbsent(fold(canonical), partnerWord);
         });
+    entries.keySet().forEach(word -> byWord.put(word, byFoldedKey.get(fold(word))));
   }
 
   public String name() {
@@ -37,7 +45,11 @@ public final class ValueTable {
 
   /** The canonical value of a partner's word, or null when the table does not have it. */
   public String toCanonical(String partnerWord) {
-    return partnerWord == null ? null : byFoldedKey.get(fold(partnerWord));
+    if (partnerWord == null) {
+      return null;
+    }
+    String canonical = byWord.get(partnerWord);
+    return canonical != null ? canonical : byFoldedKey.get(fold(partnerWord));
   }
 
   /**
