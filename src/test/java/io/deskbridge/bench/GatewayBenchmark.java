@@ -466,15 +466,15 @@ public final class GatewayBenchmark {
   /** The moment the outbox was seen empty, or -1 when it did not empty within the timeout. */
   private static long waitForEmptyOutbox(OutboxStore outbox, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (outbox.countPending() == 0) {
-        return System.nanoTime();
-      }
-      if (System.nanoTime() > deadline) {
-        return -1;
-      }
-      Thread.sleep(DRAIN_POLL_MILLIS);
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(DRAIN_POLL_MILLIS))
+          .until(() -> outbox.countPending() == 0);
+      return System.nanoTime();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return -1;
     }
   }
 
