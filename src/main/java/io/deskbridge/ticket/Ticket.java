@@ -63,29 +63,18 @@ public record Ticket(
    * which are the manufacturer's internal organisation.
    */
   public Ticket forPartner() {
-    return new Ticket(
-        id,
-        ref,
-        partnerId,
-        externalId,
+    return copy(
         subject,
-        description,
         status,
         priority,
         category,
-        product,
-        site,
-        requester,
         null,
         null,
         null,
         null,
         attributes,
-        createdAt,
-        updatedAt,
         firstResponseAt,
-        resolvedAt,
-        version);
+        resolvedAt);
   }
 
   /** This ticket with its changeable fields replaced; identity, origin and timings stay. */
@@ -97,33 +86,48 @@ public record Ticket(
       String queue,
       String assignee,
       Map<String, String> attributes) {
-    return new Ticket(
-        id,
-        ref,
-        partnerId,
-        externalId,
+    return copy(
         subject,
-        description,
         status,
         priority,
         category,
-        product,
-        site,
-        requester,
         queue,
         assignee,
         routingRule,
         responseTarget,
         attributes,
-        createdAt,
-        updatedAt,
         firstResponseAt,
-        resolvedAt,
-        version);
+        resolvedAt);
   }
 
   /** This ticket with its measured timings replaced. */
   public Ticket withTimings(Instant firstResponseAt, Instant resolvedAt) {
+    return copy(
+        subject,
+        status,
+        priority,
+        category,
+        queue,
+        assignee,
+        routingRule,
+        responseTarget,
+        attributes,
+        firstResponseAt,
+        resolvedAt);
+  }
+
+  private Ticket copy(
+      String subject,
+      Status status,
+      Priority priority,
+      String category,
+      String queue,
+      String assignee,
+      String routingRule,
+      Duration responseTarget,
+      Map<String, String> attributes,
+      Instant firstResponseAt,
+      Instant resolvedAt) {
     return new Ticket(
         id,
         ref,
