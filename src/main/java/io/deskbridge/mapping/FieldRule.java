@@ -29,4 +29,11 @@ public record FieldRule(
     references = List.copyOf(references);
     transforms = List.copyOf(transforms);
   }
+
+  /** The attribute this rule fills ({@code openedAt} for {@code attributes.openedAt}), or null. */
+  public String attributeName() {
+    return field == CanonicalField.ATTRIBUTE
+        ? target.substring(CanonicalField.ATTRIBUTE_PREFIX.length()).intern()
+        : null;
+  }
 }

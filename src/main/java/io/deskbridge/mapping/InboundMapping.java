@@ -15,11 +15,21 @@ public final class InboundMapping {
   private final Path file;
   private final List<FieldRule> ticketRules;
   private final List<FieldRule> commentRules;
+  // By rule position: the attribute each rule fills, or null, worked out once instead of per
+  // record.
+  private final String[] ticketAttributes;
+  private final String[] commentAttributes;
 
   public InboundMapping(Path file, List<FieldRule> ticketRules, List<FieldRule> commentRules) {
     this.file = file;
     this.ticketRules = List.copyOf(ticketRules);
     this.commentRules = List.copyOf(commentRules);
+    this.ticketAttributes = attributeNames(this.ticketRules);
+    this.commentAttributes = attributeNames(this.commentRules);
+  }
+
+  private static String[] attributeNames(List<FieldRule> rules) {
+    return rules.stream().map(FieldRule::attributeName).toArray(String[]::new);
   }
 
   public List<FieldRule> ticketRules() {
@@ -32,7 +42,7 @@ public final class InboundMapping {
 
   /** The ticket fields of a record. */
   public MappedValues ticket(Map<String, ?> record) {
-    return apply(ticketRules, record, true);
+    return apply(ticketRules, ticketAttributes, record, true);
   }
 
   /**
@@ -40,24 +50,30 @@ public final class InboundMapping {
    * fields whose source is present, so a partial record changes only what it names.
    */
   public MappedValues ticketUpdate(Map<String, ?> record) {
-    return apply(ticketRules, record, false);
+    return apply(ticketRules, ticketAttributes, record, false);
   }
 
   /** The comment fields of a record. */
   public MappedValues comment(Map<String, ?> record) {
-    return apply(commentRules, record, true);
+    return apply(commentRules, commentAttributes, record, true);
   }
 
-  private MappedValues apply(List<FieldRule> rules, Map<String, ?> record, boolean complete) {
-    // Handed to the MappedValues without a copy: nothing else holds it once this returns.
+  private MappedValues apply(
+      List<FieldRule> rules, String[] attributeNames, Map<String, ?> record, boolean complete) {
+    // Handed to the MappedValues without a copy: nothing else holds them once this returns.
     Map<String, String> values = MappedValues.ownedMap();
+    Map<String, String> attributes = MappedValues.ownedMap();
     List<String> problems = null;
     String firstField = null;
-    for (FieldRule rule : rules) {
+    for (int i = 0; i < rules.size(); i++) {
+      FieldRule rule = rules.get(i);
       try {
         String value = value(rule, record, values, complete);
         if (value != null) {
           values.put(rule.target(), value);
+          if (attributeNames[i] != null) {
+            attributes.put(attributeNames[i], value);
+          }
         }
       } catch (ValueRejected rejected) {
         if (problems == null) {
@@ -71,7 +87,7 @@ public final class InboundMapping {
     if (problems != null) {
       throw new MappingRejectedException(problems, firstField);
     }
-    return new MappedValues(values);
+    return new MappedValues(values, attributes);
   }
 
   private static String value(

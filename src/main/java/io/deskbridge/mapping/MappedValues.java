@@ -16,13 +16,33 @@ import java.util.List;
 import java.util.Map;
 
 /** The canonical values an inbound mapping produced from one record, by canonical field name. */
-public record MappedValues(Map<String, String> values) {
+public record MappedValues(Map<String, String> values, Map<String, String> attributes) {
 
   public MappedValues {
-    values =
-        values instanceof Owned
-            ? Collections.unmodifiableMap(values)
-            : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = readOnly(values);
+    attributes = readOnly(attributes);
+  }
+
+  /** Values whose custom attributes are those of their {@code attributes.} names. */
+  public MappedValues(Map<String, String> values) {
+    this(values, attributesAmong(values));
+  }
+
+  private static Map<String, String> readOnly(Map<String, String> map) {
+    return map instanceof Owned
+        ? Collections.unmodifiableMap(map)
+        : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  private static Map<String, String> attributesAmong(Map<String, String> values) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(CanonicalField.ATTRIBUTE_PREFIX) && value != null) {
+            attributes.put(key.substring(CanonicalField.ATTRIBUTE_PREFIX.length()), value);
+          }
+        });
+    return attributes;
   }
 
   /**
@@ -44,18 +64,6 @@ public record MappedValues(Map<String, String> values) {
 
   public boolean has(String field) {
     return values.get(field) != null;
-  }
-
-  /** The custom attributes among the values. */
-  public Map<String, String> attributes() {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    values.forEach(
-        (key, value) -> {
-          if (key.startsWith(CanonicalField.ATTRIBUTE_PREFIX) && value != null) {
-            attributes.put(key.substring(CanonicalField.ATTRIBUTE_PREFIX.length()), value);
-          }
-        });
-    return attributes;
   }
 
   /** A new ticket from these values. */

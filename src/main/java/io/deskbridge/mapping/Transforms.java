@@ -181,7 +181,9 @@ public final class Transforms {
    */
   public static Transform date(List<String> patterns, ZoneId zone) {
     List<DateTimeFormatter> formats = new ArrayList<>();
+    List<DigitDatePattern> digitPatterns = new ArrayList<>();
     for (String pattern : patterns) {
+      digitPatterns.add(DigitDatePattern.compile(pattern));
       // Strict, so that the 31st of February is refused instead of becoming the 28th; 'yyyy' is a
       // year of the era, which strict resolution needs the era for.
       formats.add(
@@ -203,9 +205,12 @@ public final class Transforms {
           return value instanceof String ? null : value;
         }
         String text = s.strip();
-        for (DateTimeFormatter format : formats) {
+        for (int i = 0; i < formats.size(); i++) {
           try {
-            return instant(format.parse(text), zone).toString();
+            DigitDatePattern digits = digitPatterns.get(i);
+            Instant quick = digits == null ? null : digits.read(text, zone);
+            return DigitDatePattern.iso(
+                quick != null ? quick : instant(formats.get(i).parse(text), zone));
           } catch (DateTimeException e) {
             // not in this pattern, or no day in it (a pattern of a time only): try the next
           }
