@@ -7,6 +7,7 @@ import io.deskbridge.connector.ConnectorKinds;
 import io.deskbridge.intake.Intake;
 import io.deskbridge.intake.IntakeKeys;
 import io.deskbridge.intake.RawInputStore;
+import io.deskbridge.intake.SideTickets;
 import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.outbox.DeadLetters;
 import io.deskbridge.outbox.DeliveryReceipts;
@@ -18,9 +19,11 @@ import io.deskbridge.partner.ConnectorRuntime;
 import io.deskbridge.partner.Credentials;
 import io.deskbridge.partner.PartnerDirectory;
 import io.deskbridge.partner.PartnerMappings;
+import io.deskbridge.partner.PartnerSides;
 import io.deskbridge.partner.RecordIntake;
 import io.deskbridge.queue.QueueDirectory;
 import io.deskbridge.routing.Router;
+import io.deskbridge.ticket.AttachmentStore;
 import io.deskbridge.ticket.CommentStore;
 import io.deskbridge.ticket.EventJournal;
 import io.deskbridge.ticket.TicketStore;
@@ -28,11 +31,13 @@ import io.deskbridge.web.ApiAuthentication;
 import io.deskbridge.web.RequestBodies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -152,9 +157,13 @@ public class GatewayBeans {
       Intake intake,
       RawInputStore rawInputs,
       DeadLetterStore deadLetters,
+      SideTickets tickets,
+      JdbcClient jdbc,
+      AttachmentStore attachments,
+      CamelContext camel,
       Clock clock) {
-    ConnectorRuntime runtime =
-        new ConnectorRuntime(kinds, partners, intake, rawInputs, deadLetters, clock);
+    var sides = new PartnerSides(intake, rawInputs, deadLetters, tickets, jdbc, attachments, clock);
+    ConnectorRuntime runtime = new ConnectorRuntime(kinds, partners, sides, camel);
     runtime.start();
     return runtime;
   }

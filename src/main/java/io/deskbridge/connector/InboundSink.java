@@ -1,5 +1,8 @@
 package io.deskbridge.connector;
 
+import io.deskbridge.ticket.TicketRef;
+import java.util.Optional;
+
 /**
  * Where a connector hands what it received. The runtime stores the raw input before anything else,
  * ignores a repeated source key, and applies the change in one transaction.
@@ -26,4 +29,19 @@ public interface InboundSink {
    * Parks raw input that could not be turned into a change, with the reason, for ops to inspect.
    */
   void reject(long rawInputId, String reason);
+
+  /**
+   * Notes on stored raw input what became of it when it deliberately became no change, such as an
+   * out-of-office answer, so ops can see it was recorded and why nothing followed.
+   */
+  void record(long rawInputId, String outcome);
+
+  /**
+   * The ticket of this side that a message with this id opened or was added to: the source key it
+   * was submitted under, or the Message-ID of one of its comments. Empty for another side's ticket.
+   */
+  Optional<TicketRef> ticketByMessageId(String messageId);
+
+  /** Whether this side may see and change the ticket (a partner only its own). */
+  boolean sees(TicketRef ticket);
 }

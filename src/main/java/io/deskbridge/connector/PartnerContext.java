@@ -1,11 +1,19 @@
 package io.deskbridge.connector;
 
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 
-/** What the runtime gives a connector when it opens it for one partner. */
+/**
+ * What the runtime gives a connector when it opens it for one partner: its settings, where to hand
+ * what it receives, the state it may keep, the bytes of stored files, and the Camel context its
+ * routes run in (route ids start with the partner id).
+ */
 public record PartnerContext(
     String partnerId,
     String displayName,
     ConnectorSettings settings,
     InboundSink inbound,
+    ConnectorState state,
+    AttachmentContents attachments,
+    CamelContext camel,
     Clock clock) {}

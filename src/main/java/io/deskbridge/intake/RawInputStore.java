@@ -41,6 +41,14 @@ public class RawInputStore {
     return key.getKey().longValue();
   }
 
+  /** Notes what became of stored input that deliberately became no change. */
+  public void recordOutcome(long id, String outcome) {
+    jdbc.sql("UPDATE raw_input SET outcome = :outcome WHERE id = :id")
+        .param("outcome", outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome)
+        .param("id", id)
+        .update();
+  }
+
   /** A stored input: who sent it, its key, media type and bytes. */
   public record StoredInput(
       long id, String side, String sourceKey, String mediaType, String operation, byte[] body) {}

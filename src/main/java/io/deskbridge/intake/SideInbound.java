@@ -6,7 +6,9 @@ import io.deskbridge.connector.InboundSink;
 import io.deskbridge.outbox.DeadLetter;
 import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.ticket.Side;
+import io.deskbridge.ticket.TicketRef;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The {@link InboundSink} of one side: what its connector receives goes through the intake as that
@@ -18,14 +20,21 @@ public final class SideInbound implements InboundSink {
   private final Intake intake;
   private final RawInputStore rawInputs;
   private final DeadLetterStore deadLetters;
+  private final SideTickets tickets;
   private final Clock clock;
 
   public SideInbound(
-      Side side, Intake intake, RawInputStore rawInputs, DeadLetterStore deadLetters, Clock clock) {
+      Side side,
+      Intake intake,
+      RawInputStore rawInputs,
+      DeadLetterStore deadLetters,
+      SideTickets tickets,
+      Clock clock) {
     this.side = side;
     this.intake = intake;
     this.rawInputs = rawInputs;
     this.deadLetters = deadLetters;
+    this.tickets = tickets;
     this.clock = clock;
   }
 
@@ -51,5 +60,20 @@ public final class SideInbound implements InboundSink {
   public void reject(long rawInputId, String reason) {
     deadLetters.park(
         DeadLetter.Kind.INTAKE, side.id(), null, null, rawInputId, reason, 1, clock.instant());
+  }
+
+  @Override
+  public void record(long rawInputId, String outcome) {
+    rawInputs.recordOutcome(rawInputId, outcome);
+  }
+
+  @Override
+  public Optional<TicketRef> ticketByMessageId(String messageId) {
+    return tickets.byMessageId(side.id(), messageId);
+  }
+
+  @Override
+  public boolean sees(TicketRef ticket) {
+    return tickets.belongsTo(side.id(), ticket);
   }
 }

@@ -6,19 +6,15 @@ import io.deskbridge.connector.ConnectorKinds;
 import io.deskbridge.connector.InboundReplay;
 import io.deskbridge.connector.PartnerConnector;
 import io.deskbridge.connector.PartnerContext;
-import io.deskbridge.intake.Intake;
-import io.deskbridge.intake.RawInputStore;
-import io.deskbridge.intake.SideInbound;
 import io.deskbridge.outbox.DeadLetter;
-import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.outbox.DeliveryTargets;
 import io.deskbridge.outbox.IntakeReplayer;
 import io.deskbridge.queue.BuiltInQueues;
 import io.deskbridge.ticket.Side;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,28 +29,19 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
 
   private final ConnectorKinds kinds;
   private final PartnerDirectory partners;
-  private final Intake intake;
-  private final RawInputStore rawInputs;
-  private final DeadLetterStore deadLetters;
-  private final Clock clock;
+  private final PartnerSides sides;
+  private final CamelContext camel;
   private final PartnerConnector manufacturer = new BuiltInQueues();
   private final Map<String, PartnerConnector> open = new ConcurrentHashMap<>();
   private final Map<String, Partner> openedFor = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
 
   public ConnectorRuntime(
-      ConnectorKinds kinds,
-      PartnerDirectory partners,
-      Intake intake,
-      RawInputStore rawInputs,
-      DeadLetterStore deadLetters,
-      Clock clock) {
+      ConnectorKinds kinds, PartnerDirectory partners, PartnerSides sides, CamelContext camel) {
     this.kinds = kinds;
     this.partners = partners;
-    this.intake = intake;
-    this.rawInputs = rawInputs;
-    this.deadLetters = deadLetters;
-    this.clock = clock;
+    this.sides = sides;
+    this.camel = camel;
   }
 
   /** Opens the connector of every partner in the directory. */
@@ -103,13 +90,18 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
     ConnectorKind kind = kinds.find(partner.connector()).orElseThrow();
     openedFor.put(partner.id(), partner);
     try {
-      var inbound =
-          new SideInbound(Side.partner(partner.id()), intake, rawInputs, deadLetters, clock);
       open.put(
           partner.id(),
           kind.open(
               new PartnerContext(
-                  partner.id(), partner.name(), partner.settings(), inbound, clock)));
+                  partner.id(),
+                  partner.name(),
+                  partner.settings(),
+                  sides.inbound(partner.id()),
+                  sides.state(partner.id()),
+                  sides.attachments(),
+                  camel,
+                  sides.clock())));
       failures.remove(partner.id());
       log.info("partner {} connected through {}", partner.id(), kind.id());
     } catch (RuntimeException e) {
@@ -150,7 +142,7 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
     if (!(connector instanceof InboundReplay replay) || deadLetter.rawInputId() == null) {
       return false;
     }
-    var raw = rawInputs.find(deadLetter.rawInputId()).orElse(null);
+    var raw = sides.rawInputs().find(deadLetter.rawInputId()).orElse(null);
     if (raw == null) {
       return false;
     }

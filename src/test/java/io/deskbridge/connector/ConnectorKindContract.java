@@ -2,6 +2,7 @@ package io.deskbridge.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.support.MemoryConnectorState;
 import io.deskbridge.ticket.Contact;
 import io.deskbridge.ticket.EventType;
 import io.deskbridge.ticket.Priority;
@@ -19,8 +20,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +63,21 @@ public abstract class ConnectorKindContract {
       public void reject(long rawInputId, String reason) {
         submitted.add("rejected:" + rawInputId + ":" + reason);
       }
+
+      @Override
+      public void record(long rawInputId, String outcome) {
+        submitted.add("recorded:" + rawInputId + ":" + outcome);
+      }
+
+      @Override
+      public Optional<TicketRef> ticketByMessageId(String messageId) {
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean sees(TicketRef ticket) {
+        return false;
+      }
     };
   }
 
@@ -69,6 +87,9 @@ public abstract class ConnectorKindContract {
         "Contract Partner",
         new ConnectorSettings(settings),
         recordingSink(),
+        new MemoryConnectorState(),
+        attachment -> new byte[0],
+        new DefaultCamelContext(),
         Clock.systemUTC());
   }
 

@@ -11,6 +11,7 @@ import io.deskbridge.intake.IntakeKeys;
 import io.deskbridge.intake.IntakeOutcome;
 import io.deskbridge.intake.RawInputStore;
 import io.deskbridge.intake.SideInbound;
+import io.deskbridge.intake.SideTickets;
 import io.deskbridge.intake.Submission;
 import io.deskbridge.outbox.DeadLetter;
 import io.deskbridge.outbox.DeadLetterStore;
@@ -421,7 +422,12 @@ abstract class GatewayStoreContract {
     // Given a connector's sink and a real mail's Message-ID, longer than a SHA-256 in hex
     SideInbound sink =
         new SideInbound(
-            ACME, intake, new RawInputStore(jdbc), deadLetters, Clock.fixed(NOW, ZoneOffset.UTC));
+            ACME,
+            intake,
+            new RawInputStore(jdbc),
+            deadLetters,
+            new SideTickets(jdbc, new TicketReferences("DB")),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     String messageId = "<CAF=x9kQ2vT8m4oW1yR7uP3sN6bJ0hG5dL2cA8eZ_fX@mail.gmail.example.com>";
     var create = createBy(ACME, "unused", "unused").change();
     long raw =

@@ -1,0 +1,65 @@
+package io.deskbridge.intake;
+
+import io.deskbridge.ticket.TicketRef;
+import io.deskbridge.ticket.TicketReferences;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Finds the tickets a side may see by what its messages quote: a Message-ID it sent before, or the
+ * gateway's reference. A partner never finds another partner's ticket this way.
+ */
+@Repository
+public class SideTickets {
+
+  private final JdbcClient jdbc;
+  private final TicketReferences references;
+
+  public SideTickets(JdbcClient jdbc, TicketReferences references) {
+    this.jdbc = jdbc;
+    this.references = references;
+  }
+
+  /** The partner's ticket a message id opened (its source key) or was added to as a comment. */
+  public Optional<TicketRef> byMessageId(String partnerId, String messageId) {
+    if (messageId == null || messageId.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<Long> opened =
+        jdbc.sql(
+                "SELECT k.ticket_id FROM intake_key k JOIN ticket t ON t.id = k.ticket_id"
+                    + " WHERE k.side = :side AND k.source_key = :key AND t.partner_id = :side")
+            .param("side", partnerId)
+            .param("key", messageId)
+            .query(Long.class)
+            .optional();
+    if (opened.isPresent()) {
+      return opened.map(references::of);
+    }
+    return jdbc
+        .sql(
+            "SELECT c.ticket_id FROM comment c JOIN ticket t ON t.id = c.ticket_id"
+                + " WHERE c.message_id = :id AND t.partner_id = :side ORDER BY c.id")
+        .param("id", messageId)
+        .param("side", partnerId)
+        .query(Long.class)
+        .list()
+        .stream()
+        .findFirst()
+        .map(references::of);
+  }
+
+  /** Whether the ticket exists and belongs to the partner. */
+  public boolean belongsTo(String partnerId, TicketRef ref) {
+    if (!references.isOurs(ref)) {
+      return false;
+    }
+    return jdbc.sql("SELECT COUNT(*) FROM ticket WHERE id = :id AND partner_id = :side")
+            .param("id", ref.number())
+            .param("side", partnerId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+}

@@ -1,0 +1,63 @@
+package io.deskbridge.partner;
+
+import io.deskbridge.connector.AttachmentContents;
+import io.deskbridge.connector.ConnectorState;
+import io.deskbridge.connector.InboundSink;
+import io.deskbridge.intake.Intake;
+import io.deskbridge.intake.RawInputStore;
+import io.deskbridge.intake.SideInbound;
+import io.deskbridge.intake.SideTickets;
+import io.deskbridge.outbox.DeadLetterStore;
+import io.deskbridge.ticket.AttachmentStore;
+import io.deskbridge.ticket.Side;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Makes what a partner's connector gets of its own side: where its input goes, and its state. */
+public final class PartnerSides {
+
+  private final Intake intake;
+  private final RawInputStore rawInputs;
+  private final DeadLetterStore deadLetters;
+  private final SideTickets tickets;
+  private final JdbcClient jdbc;
+  private final AttachmentStore attachmentStore;
+  private final Clock clock;
+
+  public PartnerSides(
+      Intake intake,
+      RawInputStore rawInputs,
+      DeadLetterStore deadLetters,
+      SideTickets tickets,
+      JdbcClient jdbc,
+      AttachmentStore attachmentStore,
+      Clock clock) {
+    this.attachmentStore = attachmentStore;
+    this.intake = intake;
+    this.rawInputs = rawInputs;
+    this.deadLetters = deadLetters;
+    this.tickets = tickets;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public InboundSink inbound(String partnerId) {
+    return new SideInbound(Side.partner(partnerId), intake, rawInputs, deadLetters, tickets, clock);
+  }
+
+  public ConnectorState state(String partnerId) {
+    return new StoredConnectorState(jdbc, partnerId, clock);
+  }
+
+  public AttachmentContents attachments() {
+    return attachment -> attachmentStore.content(attachment.sha256());
+  }
+
+  public RawInputStore rawInputs() {
+    return rawInputs;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+}
