@@ -39,9 +39,12 @@ public class DeskBridgeApplication {
       case "validate" -> System.exit(validate(rest, System.out, System.err));
       case "new-api-key" -> newApiKey(System.out);
       case "preview" -> System.exit(preview(rest, System.out, System.err));
+      case "mail-preview" -> System.exit(MailPreviewCommand.run(rest, System.out, System.err));
       default -> {
         System.err.println(
-            "unknown command '" + command + "'; commands: run, validate, preview, new-api-key");
+            "unknown command '"
+                + command
+                + "'; commands: run, validate, preview, mail-preview, new-api-key");
         System.exit(2);
       }
     }
@@ -153,7 +156,7 @@ public class DeskBridgeApplication {
     return result.problems().isEmpty() ? 0 : 1;
   }
 
-  private static String option(String[] args, String name) {
+  static String option(String[] args, String name) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith(name + "=")) {
         return args[i].substring(name.length() + 1);
@@ -166,7 +169,7 @@ public class DeskBridgeApplication {
   }
 
   /** The last argument that is neither an option nor an option's value. */
-  private static String lastPlainArgument(String[] args) {
+  static String lastPlainArgument(String[] args) {
     String found = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].startsWith("--")) {

@@ -18,9 +18,23 @@ public final class SecretReferences {
   private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final Map<String, String> environment;
+  private final boolean readSecrets;
 
   public SecretReferences(Map<String, String> environment) {
+    this(environment, true);
+  }
+
+  private SecretReferences(Map<String, String> environment, boolean readSecrets) {
     this.environment = environment;
+    this.readSecrets = readSecrets;
+  }
+
+  /**
+   * References that are checked for their form but never read, for commands that look at the
+   * configuration without connecting anywhere (a preview needs no mailbox password).
+   */
+  public static SecretReferences unread() {
+    return new SecretReferences(Map.of(), false);
   }
 
   public static SecretReferences fromSystem() {
@@ -40,6 +54,9 @@ public final class SecretReferences {
    */
   public String resolve(String reference) {
     String value = reference.trim();
+    if (!readSecrets && isReference(value)) {
+      return "(not read)";
+    }
     Matcher env = ENV.matcher(value);
     if (env.matches()) {
       String secret = environment.get(env.group(1));

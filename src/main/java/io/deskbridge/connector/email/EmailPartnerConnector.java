@@ -3,6 +3,7 @@ package io.deskbridge.connector.email;
 import io.deskbridge.connector.ConnectorHealth;
 import io.deskbridge.connector.DeliveryException;
 import io.deskbridge.connector.DeliveryReceipt;
+import io.deskbridge.connector.InboundPreview;
 import io.deskbridge.connector.InboundReplay;
 import io.deskbridge.connector.InboundSink;
 import io.deskbridge.connector.OutboundChange;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * manufacturer's answers, status changes and new tickets leave by SMTP, threaded and in the
  * partner's language.
  */
-final class EmailPartnerConnector implements PartnerConnector, InboundReplay {
+final class EmailPartnerConnector implements PartnerConnector, InboundReplay, InboundPreview {
 
   private static final Logger log = LoggerFactory.getLogger(EmailPartnerConnector.class);
 
@@ -233,6 +234,11 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay {
     if (taken.flag()) {
       throw new IllegalStateException(taken.detail());
     }
+  }
+
+  @Override
+  public Map<String, Object> preview(byte[] raw) {
+    return MailPreview.of(raw, mailbox == null ? List.of(this) : mailbox.partners());
   }
 
   @Override

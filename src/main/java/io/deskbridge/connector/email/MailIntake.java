@@ -10,7 +10,6 @@ import io.deskbridge.ticket.Contact;
 import io.deskbridge.ticket.TicketDraft;
 import io.deskbridge.ticket.TicketRef;
 import io.deskbridge.ticket.Visibility;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -324,7 +323,7 @@ final class MailIntake {
     return null;
   }
 
-  private static String visibleText(ParsedMail mail) {
+  static String visibleText(ParsedMail mail) {
     String visible =
         !mail.text().isBlank()
             ? VisibleReply.fromText(mail.text())
@@ -354,9 +353,5 @@ final class MailIntake {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
-  }
-
-  static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -291,6 +291,49 @@ class EmailPartnerJourneyTest {
     assertThat(ticket(ref).get("status").asText()).isEqualTo("RESOLVED");
   }
 
+  @Test
+  void opsPreviewShowsWhatAReplyWouldBecomeWithoutStoringIt() throws Exception {
+    // Given a ticket opened by mail
+    String sender = "gina@smallfire.example";
+    deliverToSupport(
+        mailFrom(sender, "Smoke detector SD-3 dusty", "sd3-1@smallfire.example", null) + "x\r\n");
+    String ref = awaitTicketWithSubject("Smoke detector SD-3 dusty").get("ref").asText();
+    int ticketsBefore = tickets().size();
+
+    // When ops preview a reply that names the ticket in its subject
+    var answer =
+        gateway
+            .ops()
+            .post(
+                "/api/v1/mail/preview?partner=smallfire",
+                mailFrom(
+                        sender,
+                        "Re: [" + ref + "] Smoke detector SD-3 dusty",
+                        "sd3-2@smallfire.example",
+                        null)
+                    + "Cleaned it, works now.\r\n\r\nOn Fri, 27 Nov 2026 Support wrote:\r\n> x\r\n");
+
+    // Then it says a reply to that ticket, why, and the visible text, and nothing was stored
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode preview = answer.json();
+    assertThat(preview.get("classification").asText()).isEqualTo("reply");
+    assertThat(preview.at("/threading/ticket").asText()).isEqualTo(ref);
+    assertThat(preview.at("/threading/steps").toString()).contains("subject token [" + ref + "]");
+    assertThat(preview.get("visibleReply").asText()).isEqualTo("Cleaned it, works now.");
+    assertThat(preview.get("partner").asText()).isEqualTo("smallfire");
+    assertThat(tickets()).hasSize(ticketsBefore);
+    assertThat(comments(ref)).noneMatch(c -> c.get("text").asText().contains("Cleaned it"));
+  }
+
+  @Test
+  void previewIsForOpsOnly() {
+    // When a manufacturer agent, not ops, asks for a preview
+    var answer = gateway.agent().post("/api/v1/mail/preview", "Subject: x\r\n\r\nx");
+
+    // Then it is refused
+    assertThat(answer.status()).isEqualTo(403);
+  }
+
   // --- the partner's and the support mailbox's side
 
   private static String mailFrom(String from, String subject, String messageId, String inReplyTo) {
@@ -409,6 +452,10 @@ class EmailPartnerJourneyTest {
                     .map(t -> ticket(t.get("ref").asText()))
                     .orElse(null),
             t -> t != null);
+  }
+
+  private static List<JsonNode> comments(String ref) {
+    return StreamSupport.stream(ticket(ref).get("comments").spliterator(), false).toList();
   }
 
   private static JsonNode awaitComment(String ref, String text) {
