@@ -21,9 +21,7 @@ final class AutoReplyMarks {
 
   private static final Pattern NULL_PATH = Pattern.compile("\\s*<\\s*>\\s*");
 
-  private static final Pattern REPLY_OR_FORWARD =
-      Pattern.compile(
-          "(?i)^\\s*(re|fw|fwd|aw|wg|tr|sv|vs|rif|odp|pd|ответ|пересл)\\s*(\\[\\d+])?\\s*:");
+  private static final Pattern NEGATIVE = Pattern.compile("no|false|0");
 
   /** What mail programs put in front of the original subject; no person writes these. */
   private static final Pattern GENERATED_PREFIX =
@@ -55,7 +53,7 @@ final class AutoReplyMarks {
     }
     for (String name : new String[] {"X-Autoreply", "X-Autorespond", "X-Autoresponse"}) {
       String value = headers.first(name);
-      if (value != null && !firstWord(value).matches("no|false|0")) {
+      if (value != null && !NEGATIVE.matcher(firstWord(value)).matches()) {
         return name + ": " + value.strip();
       }
     }
@@ -70,7 +68,7 @@ final class AutoReplyMarks {
 
   private static String subjectReason(ParsedMail mail) {
     String subject = mail.subject();
-    if (subject.isBlank() || REPLY_OR_FORWARD.matcher(subject).find()) {
+    if (subject.isBlank() || BounceMarks.isReplyOrForward(subject)) {
       return null;
     }
     if (GENERATED_PREFIX.matcher(subject).find()) {

@@ -33,24 +33,27 @@ final class BounceMarks {
 
   private static final Pattern REPLY_OR_FORWARD =
       Pattern.compile(
-          "(?i)^\\s*(re|fw|fwd|aw|wg|tr|sv|vs|rif|odp|pd|ответ|пересл)\\s*(\\[\\d+])?\\s*:");
+          "(?iu)^\\s*(re|fw|fwd|aw|wg|tr|sv|vs|rif|odp|pd|ответ|пересл)\\s*(\\[\\d+])?\\s*:");
 
   private static final Pattern SUBJECT =
       Pattern.compile(
           "(?iu)undeliver(ed|able)|delivery status notification|delivery (has )?fail"
               + "|delivery failure|failure notice|returned mail|returning message to sender"
               + "|mail failed|returned to sender|could not be delivered|couldn't be delivered"
-              + "|not delivered|non[- ]?delivery|delivery problem|delayed mail|delivery delayed"
+              + "|not delivered|non[- ]?deliver|delivery problem|could not send message|delayed mail|delivery delayed"
               + "|warning: message .+ delayed|delivery notification|delivery status"
               + "|mail system error|error sending your mail|postmaster notify|mail failure"
               + "|message delivery has failed|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen"
-              + "|non remis|non distribuable|échec de (la )?(remise|distribution)|no se pudo entregar"
-              + "|mancato recapito|недоставлен|не доставлен|не удалось доставить|配信できません"
+              + "|non remis|non distribuable|échec de (la )?(remise|distribution)"
+              + "|no se (pudo|puede) entregar|mancato recapito|non recapitabile|onbestelbaar"
+              + "|niedostarczalne|não é possível entregar|недоставлен|не доставлен"
+              + "|не удалось доставить|не удается доставить|配信できません"
               + "|配送できません|送信できません|不達|エラーメール");
 
   private static final Pattern TEXT =
       Pattern.compile(
           "(?iu)could not be delivered|couldn't be delivered|was not delivered|were not delivered"
+              + "|wasn't delivered|weren't delivered|message not delivered"
               + "|has not been delivered|cannot be delivered|can't be delivered"
               + "|unable to deliver|wasn't able to deliver|not able to deliver|failed to deliver"
               + "|delivery (to the following recipients? )?(has )?failed|failed permanently"
@@ -65,7 +68,8 @@ final class BounceMarks {
               + "|failure reasons|invalid (user|recipient) address|no such user|user unknown"
               + "|recipient address rejected|not a member of this (mailing )?list"
               + "|konnte nicht zugestellt werden|nicht zugestellt|n'a pas pu être (remis|distribué)"
-              + "|не может быть доставлено|не доставлено|не удалось доставить|недоставленное"
+              + "|не может быть доставлено|не доставлено|не удалось доставить|не удается доставить"
+              + "|недоставленное"
               + "|配信できませんでした|送信できませんでした|送信に失敗|届きませんでした|宛先不明");
 
   private BounceMarks() {}
@@ -101,7 +105,12 @@ final class BounceMarks {
 
   /** The subject says a delivery failed, and is not a person's reply to or forward of one. */
   static boolean subjectSaysSo(String subject) {
-    return !REPLY_OR_FORWARD.matcher(subject).find() && SUBJECT.matcher(subject).find();
+    return !isReplyOrForward(subject) && SUBJECT.matcher(subject).find();
+  }
+
+  /** {@code Re:}, {@code Fwd:} and their translations: a person answering or passing mail on. */
+  static boolean isReplyOrForward(String subject) {
+    return REPLY_OR_FORWARD.matcher(subject).find();
   }
 
   static boolean textSaysSo(String text) {

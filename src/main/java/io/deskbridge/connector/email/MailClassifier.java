@@ -24,6 +24,8 @@ public final class MailClassifier {
   private static final Pattern SES_NOTIFICATION =
       Pattern.compile("\\\\?\"notificationType\\\\?\"\\s*:\\s*\\\\?\"(Bounce|Complaint|Delivery)");
 
+  private static final Pattern AMAZON_SENDER = Pattern.compile("(.+\\.)?amazon(aws|ses)\\.com");
+
   private static final Pattern SES_MESSAGE_ID =
       Pattern.compile(
           "\\\\?\"(?:messageId|value)\\\\?\"\\s*:\\s*\\\\?\"<([^<>\"\\\\\\s]+@[^<>\"\\\\\\s]+)>");
@@ -47,7 +49,20 @@ public final class MailClassifier {
     return classification == null ? MailClassification.personal() : classification;
   }
 
+  /**
+   * A person who forwards a report inline passes its parts on as attachments of their own mail;
+   * those parts then say nothing about the person's mail.
+   */
+  private static boolean forwardedByAPerson(ParsedMail mail) {
+    return !"multipart/report".equals(mail.mediaType())
+        && BounceMarks.isReplyOrForward(mail.subject())
+        && BounceMarks.mailSystemSender(mail) == null;
+  }
+
   private static MailClassification complaint(ParsedMail mail) {
+    if (forwardedByAPerson(mail)) {
+      return null;
+    }
     MailAttachment feedback = attachment(mail, "message/feedback-report");
     if (feedback != null || "feedback-report".equals(mail.reportType())) {
       FeedbackReport report =
@@ -72,6 +87,9 @@ public final class MailClassifier {
   }
 
   private static MailClassification deliveryReport(ParsedMail mail) {
+    if (forwardedByAPerson(mail)) {
+      return null;
+    }
     MailAttachment status = attachment(mail, "message/delivery-status");
     if (status == null) {
       status = attachment(mail, "message/global-delivery-status");
@@ -108,7 +126,8 @@ public final class MailClassifier {
 
   private static MailClassification sesNotification(ParsedMail mail) {
     String text = mail.text().stripLeading();
-    if (!text.startsWith("{")) {
+    String domain = mail.from() == null ? "" : mail.from().domain();
+    if (!text.startsWith("{") || !AMAZON_SENDER.matcher(domain).matches()) {
       return null;
     }
     String head =

@@ -362,6 +362,39 @@ class MailClassifierTest {
     assertThat(result.originalMessageId()).isEqualTo("ticket-3.9@desk.example");
   }
 
+  @Test
+  void amazonSesBounceNotificationIsABounce() {
+    ParsedMail mail =
+        mail(
+            "From: SES <no-reply@sns.amazonaws.com>",
+            "To: support@desk.example",
+            "Subject: AWS Notification Message",
+            "",
+            "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"},",
+            "\"mail\":{\"commonHeaders\":{\"messageId\":\"<ticket-8.1@desk.example>\"}}}");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.BOUNCE);
+    assertThat(result.reason()).isEqualTo("Amazon SES bounce notification");
+    assertThat(result.originalMessageId()).isEqualTo("ticket-8.1@desk.example");
+  }
+
+  @Test
+  void appleMailUnsubscribeRequestIsAComplaint() {
+    ParsedMail mail =
+        mail(
+            personHeaders("unsubscribe"),
+            "Auto-Submitted: auto-replied",
+            "X-Apple-Unsubscribe: true",
+            "",
+            "Apple Mail sent this email to unsubscribe.");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.COMPLAINT);
+  }
+
   // --- people ------------------------------------------------------------------------------------
 
   @Test
@@ -401,6 +434,33 @@ class MailClassifierTest {
             "",
             "I'm sorry to have to inform you that your message could not",
             "be delivered to one or more recipients.");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.PERSONAL);
+  }
+
+  @Test
+  void personForwardingABounceWithItsReportPartsIsPersonal() {
+    ParsedMail mail =
+        mail(
+            "From: Kim Lee <kim@partner.example>",
+            "To: support@desk.example",
+            "Subject: Fwd: Undelivered Mail Returned to Sender",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"b\"",
+            "",
+            "--b",
+            "Content-Type: text/plain",
+            "",
+            "Our mail to you bounced, see the report.",
+            "--b",
+            "Content-Type: message/delivery-status",
+            "",
+            "Final-Recipient: rfc822; support@desk.example",
+            "Action: failed",
+            "Status: 5.1.1",
+            "--b--");
 
     MailClassification result = classifier.classify(mail);
 
