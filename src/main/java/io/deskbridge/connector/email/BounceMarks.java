@@ -50,9 +50,11 @@ final class BounceMarks {
               + "|не удалось доставить|не удается доставить|配信できません"
               + "|配送できません|送信できません|不達|エラーメール");
 
+  // Matched against lower-cased text. Phrases in scripts with spaces start at a word boundary,
+  // which spares the alternation at every position inside a word; Japanese has no such boundary.
   private static final Pattern TEXT =
       Pattern.compile(
-          "(?iu)could not be delivered|couldn't be delivered|was not delivered|were not delivered"
+          "\\b(?:could not be delivered|couldn't be delivered|was not delivered|were not delivered"
               + "|wasn't delivered|weren't delivered|message not delivered"
               + "|has not been delivered|cannot be delivered|can't be delivered"
               + "|unable to deliver|wasn't able to deliver|not able to deliver|failed to deliver"
@@ -69,7 +71,7 @@ final class BounceMarks {
               + "|recipient address rejected|not a member of this (mailing )?list"
               + "|konnte nicht zugestellt werden|nicht zugestellt|n'a pas pu être (remis|distribué)"
               + "|не может быть доставлено|не доставлено|не удалось доставить|не удается доставить"
-              + "|недоставленное"
+              + "|недоставленное)"
               + "|配信できませんでした|送信できませんでした|送信に失敗|届きませんでした|宛先不明");
 
   private BounceMarks() {}
@@ -114,8 +116,9 @@ final class BounceMarks {
   }
 
   static boolean textSaysSo(String text) {
-    CharSequence head = text.length() > TEXT_SCAN_CHARS ? text.substring(0, TEXT_SCAN_CHARS) : text;
-    return TEXT.matcher(head).find();
+    String head = text.length() > TEXT_SCAN_CHARS ? text.substring(0, TEXT_SCAN_CHARS) : text;
+    // Lower-casing once and matching case-sensitively is several times faster than (?iu).
+    return TEXT.matcher(head.toLowerCase(Locale.ROOT)).find();
   }
 
   /** The addresses Exim and Google name in X-Failed-Recipients, for the reason. */

@@ -2,6 +2,7 @@ package io.deskbridge.connector.email;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -38,7 +39,9 @@ record HeaderBlock(List<MailHeaders.Field> fields) {
     String name = null;
     StringBuilder value = new StringBuilder();
     boolean started = false;
-    for (String line : text.split("\r\n|\r|\n", -1)) {
+    // Lines are taken one by one, so reading stops at the end of the header section.
+    for (Iterator<String> lines = text.lines().iterator(); lines.hasNext(); ) {
+      String line = lines.next();
       if (line.isBlank()) {
         if (!started) {
           continue;
