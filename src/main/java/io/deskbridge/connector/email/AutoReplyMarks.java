@@ -32,13 +32,18 @@ final class AutoReplyMarks {
               + "|automatická odpověď|autosvar|автоответ|автоматический ответ|自動応答|自动回复)"
               + "\\s*(]|:)");
 
+  private static final String OUT_OF_OFFICE_WORDS =
+      "out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheit\\w*"
+          + "|abwesend|réponse automatique|absence|автоответ|нет на месте|вне офиса"
+          + "|в отпуске|отсутств\\w*|on vacation|on leave|away from (the )?office"
+          + "|fuera de la oficina|afwezig|assente|poza biurem";
+
   /** Out-of-office words a person might also use; they need a second sign. */
-  private static final Pattern OUT_OF_OFFICE =
-      Pattern.compile(
-          "(?iu)out of (the )?office|automatic reply|auto[- ]?reply|autoreply|abwesenheit"
-              + "|abwesend|réponse automatique|absence|автоответ|нет на месте|вне офиса"
-              + "|в отпуске|отсутств|on vacation|on leave|away from (the )?office"
-              + "|fuera de la oficina|afwezig|assente|poza biurem");
+  private static final Pattern OUT_OF_OFFICE = Pattern.compile("(?iu)" + OUT_OF_OFFICE_WORDS);
+
+  /** {@code Out of Office: <original subject>}, the form Notes and older Outlook answer with. */
+  private static final Pattern OUT_OF_OFFICE_PREFIX =
+      Pattern.compile("(?iu)^\\s*(" + OUT_OF_OFFICE_WORDS + ")\\s*:");
 
   private AutoReplyMarks() {}
 
@@ -87,6 +92,11 @@ final class AutoReplyMarks {
     String returnPath = mail.headers().first("Return-Path");
     if (returnPath != null && NULL_PATH.matcher(returnPath).matches()) {
       return "out-of-office subject '" + shorten(subject) + "' with a null Return-Path";
+    }
+    // A person answering a message writes "Re:"; the out-of-office prefix on an answer is a
+    // program.
+    if (mail.inReplyTo() != null && OUT_OF_OFFICE_PREFIX.matcher(subject).find()) {
+      return "out-of-office subject '" + shorten(subject) + "' in answer to a message";
     }
     return null;
   }

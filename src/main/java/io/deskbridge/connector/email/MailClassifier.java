@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * <p>Reports are recognised before auto-reply headers because most bounces also say {@code
  * Auto-Submitted}. A delivery report that says the message was delivered (a success notice) is a
  * {@link MailClassification.Kind#BOUNCE} too, with a reason that says so: it is automatic and is
- * about one earlier message, like a failure. Stateless and thread-safe; only the first few KB of a
- * body are read.
+ * about one earlier message, like a failure. {@code X-Auto-Response-Suppress} alone does not make a
+ * mail automatic, since Outlook also sets it on mail people write; it only confirms an
+ * out-of-office subject. Stateless and thread-safe; only the first few KB of a body are read.
  */
 public final class MailClassifier {
 

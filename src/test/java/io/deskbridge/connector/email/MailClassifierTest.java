@@ -123,6 +123,31 @@ class MailClassifierTest {
   }
 
   @Test
+  void outOfOfficePrefixOnAnAnswerIsAnAutoReply() {
+    ParsedMail mail =
+        mail(
+            personHeaders("Abwesenheitsnotiz: Rechnung 12"),
+            "In-Reply-To: <ticket-2.1@desk.example>",
+            "",
+            "Ich bin bis Montag nicht im Büro.");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.AUTO_REPLY);
+    assertThat(result.reason()).contains("in answer to a message");
+  }
+
+  @Test
+  void outOfOfficePrefixOnANewMessageIsPersonal() {
+    ParsedMail mail =
+        mail(personHeaders("Out of office: 24-28 March"), "", "Please call Tom meanwhile.");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.PERSONAL);
+  }
+
+  @Test
   void outOfOfficeWordsAloneArePersonal() {
     ParsedMail mail =
         mail(personHeaders("Out of office next week"), "", "I will be away, please call Tom.");
@@ -412,7 +437,8 @@ class MailClassifierTest {
         mail(
             personHeaders("Delivery failed: mail could not be delivered"),
             "",
-            "Hello, your last mail could not be delivered, delivery failed with 5.1.1 user unknown.",
+            "Hello, your last mail could not be delivered,",
+            "delivery failed with 5.1.1 user unknown.",
             "Undeliverable mail keeps coming back. Please check your address book.");
 
     MailClassification result = classifier.classify(mail);
