@@ -227,6 +227,46 @@ class MailClassifierTest {
   }
 
   @Test
+  void reportAboutSeveralRecipientsNamesTheFailedOnes() {
+    ParsedMail mail =
+        mail(
+            "From: MAILER-DAEMON@mx.partner.example",
+            "To: support@desk.example",
+            "Subject: Returned mail: see transcript for details",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+            "",
+            "--b",
+            "Content-Type: text/plain",
+            "",
+            "Some recipients failed.",
+            "--b",
+            "Content-Type: message/delivery-status",
+            "",
+            "Reporting-MTA: dns; mx.partner.example",
+            "",
+            "Final-Recipient: rfc822; ann@partner.example",
+            "Action: delivered",
+            "Status: 2.0.0",
+            "",
+            "Final-Recipient: rfc822; bob@partner.example",
+            "Action: failed",
+            "Status: 5.2.2",
+            "",
+            "Final-Recipient: rfc822; cy@partner.example",
+            "Action: failed",
+            "Status: 5.1.1",
+            "--b--");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.reason())
+        .isEqualTo(
+            "delivery status notification (5.2.2 mailbox full)"
+                + " for <bob@partner.example>, <cy@partner.example>");
+  }
+
+  @Test
   void originalMessageIdIsReadFromReturnedHeaders() {
     ParsedMail mail =
         mail(
@@ -502,6 +542,18 @@ class MailClassifierTest {
             "Subject: New MX host from Monday",
             "",
             "Hello, our mail server moves to a new address on Monday.");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.PERSONAL);
+  }
+
+  @Test
+  void mailWithoutAnyFieldsIsPersonal() {
+    ParsedMail mail =
+        new ParsedMail(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 
     MailClassification result = classifier.classify(mail);
 
