@@ -124,7 +124,7 @@ record DeliveryReport(List<Recipient> recipients) {
     return null;
   }
 
-  /** The recipients the report is about, failed first. */
+  /** The recipients that got the message, or those that did not. */
   List<String> addresses(boolean succeeded) {
     List<String> addresses = new ArrayList<>();
     for (Recipient recipient : recipients) {

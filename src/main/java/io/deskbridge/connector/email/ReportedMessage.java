@@ -31,29 +31,30 @@ final class ReportedMessage {
     if (id == null) {
       id = fromText(mail.text());
     }
-    for (int i = 0; id == null && i < mail.attachments().size(); i++) {
-      MailAttachment attachment = mail.attachments().get(i);
-      if (attachment.mediaType().startsWith("text/")) {
-        byte[] content = attachment.content();
-        id =
-            fromText(
-                new String(
-                    content,
-                    0,
-                    Math.min(content.length, TEXT_SCAN_CHARS),
-                    StandardCharsets.ISO_8859_1));
-      }
-    }
     if (id == null) {
-      id = mail.inReplyTo();
+      id = fromTextAttachments(mail.attachments());
     }
-    return id;
+    return id != null ? id : mail.inReplyTo();
   }
 
   private static String fromAttachments(List<MailAttachment> attachments) {
     for (MailAttachment attachment : attachments) {
       if (isReturnedMessage(attachment.mediaType())) {
         String id = bare(HeaderBlock.read(attachment.content(), false).first("Message-ID"));
+        if (id != null) {
+          return id;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String fromTextAttachments(List<MailAttachment> attachments) {
+    for (MailAttachment attachment : attachments) {
+      if (attachment.mediaType().startsWith("text/")) {
+        byte[] content = attachment.content();
+        int length = Math.min(content.length, TEXT_SCAN_CHARS);
+        String id = fromText(new String(content, 0, length, StandardCharsets.ISO_8859_1));
         if (id != null) {
           return id;
         }
