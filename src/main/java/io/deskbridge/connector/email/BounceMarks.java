@@ -66,7 +66,7 @@ final class BounceMarks {
               + "|created automatically by mail delivery software|mail delivery (sub)?system"
               + "|this is the qmail-send program|this is the mail (system|delivery agent) at"
               + "|delivery status notification|error delivering your mail"
-              + "|trouble delivering your message|has been delayed|could not deliver"
+              + "|trouble delivering your message|could not deliver"
               + "|not listed in (the )?(domino directory|public name & address book)"
               + "|failure reasons|invalid (user|recipient) address|no such user|user unknown"
               + "|recipient address rejected|not a member of this (mailing )?list"

@@ -32,6 +32,21 @@ class MailClassifierTest {
   }
 
   @Test
+  void autoReplyWithNullReturnPathIsNotABounce() {
+    ParsedMail mail =
+        mail(
+            "Return-Path: <>",
+            personHeaders("Automatic reply: Ticket 4711"),
+            "Auto-Submitted: auto-replied",
+            "",
+            "I am out of the office. My answer has been delayed until Monday.");
+
+    MailClassification result = classifier.classify(mail);
+
+    assertThat(result.kind()).isEqualTo(Kind.AUTO_REPLY);
+  }
+
+  @Test
   void autoSubmittedNoIsPersonal() {
     ParsedMail mail =
         mail(personHeaders("Printer broken"), "Auto-Submitted: no", "", "Please help.");
