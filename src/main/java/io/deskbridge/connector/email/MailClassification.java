@@ -23,6 +23,21 @@ public record MailClassification(Kind kind, String reason, String originalMessag
     return new MailClassification(Kind.PERSONAL, "no automatic-mail marks", null);
   }
 
+  /** An out-of-office or other automatic answer; it is about no particular message. */
+  public static MailClassification autoReply(String reason) {
+    return new MailClassification(Kind.AUTO_REPLY, reason, null);
+  }
+
+  /** A delivery report, failed or not, about the message with the given Message-ID (or null). */
+  public static MailClassification bounce(String reason, String originalMessageId) {
+    return new MailClassification(Kind.BOUNCE, reason, originalMessageId);
+  }
+
+  /** An abuse or feedback report about the message with the given Message-ID (or null). */
+  public static MailClassification complaint(String reason, String originalMessageId) {
+    return new MailClassification(Kind.COMPLAINT, reason, originalMessageId);
+  }
+
   public boolean isAutomatic() {
     return kind != Kind.PERSONAL;
   }
