@@ -54,7 +54,7 @@ final class HtmlReply {
           "form",
           "fieldset");
 
-  private static final Set<String> INVISIBLE = Set.of("head", "style", "script", "title", "xml");
+  private static final String INVISIBLE = "style, script, title, xml, template";
 
   private HtmlReply() {}
 
@@ -72,12 +72,12 @@ final class HtmlReply {
       }
     }
     document.body().select(QUOTE_CONTAINERS).remove();
-    return render(document.body());
+    return render(document);
   }
 
   /** All of the body's text. */
   static String allText(String html) {
-    return render(Jsoup.parse(html).body());
+    return render(Jsoup.parse(html));
   }
 
   /** Removes the element, everything after it, and everything after each of its ancestors. */
@@ -98,16 +98,16 @@ final class HtmlReply {
     }
   }
 
-  private static String render(Element root) {
+  private static String render(Document document) {
+    document.select(INVISIBLE).remove();
+    Element root = document.body();
     var text = new StringBuilder();
     root.traverse(
         new NodeVisitor() {
           @Override
           public void head(Node node, int depth) {
             if (node instanceof TextNode textNode) {
-              if (!insideInvisible(textNode)) {
-                appendText(text, textNode);
-              }
+              appendText(text, textNode);
             } else if (node instanceof Element element) {
               if ("br".equals(element.normalName())) {
                 text.append('\n');
@@ -127,22 +127,14 @@ final class HtmlReply {
     return text.toString();
   }
 
-  private static boolean insideInvisible(TextNode node) {
-    for (Element parent = node.parent(); parent != null; parent = parent.parent()) {
-      if (INVISIBLE.contains(parent.normalName())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static void appendText(StringBuilder text, TextNode node) {
     Element parent = node.parent();
     if (parent != null && "pre".equals(parent.normalName())) {
       text.append(node.getWholeText());
       return;
     }
-    String collapsed = node.text().replace('\u00a0', ' ').replaceAll("[ \\t\\n\\r\\f]+", " ");
+    // jsoup's text() already collapses whitespace runs; a no-break space reads as a space.
+    String collapsed = node.text().replace('\u00a0', ' ');
     boolean lineStart = text.length() == 0 || text.charAt(text.length() - 1) == '\n';
     if (lineStart) {
       collapsed = collapsed.stripLeading();

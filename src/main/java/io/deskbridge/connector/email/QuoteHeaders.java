@@ -19,26 +19,63 @@ final class QuoteHeaders {
 
   private static final int MAX_FIELD_BLOCK_LINES = 10;
 
+  /** Room for the longest field name with indent, bold stars and spaces before its colon. */
+  private static final int MAX_FIELD_NAME_CHARS = 32;
+
+  /** Room for an address with the colon after it. */
+  private static final int TAIL_CHARS = 160;
+
   private static final String SPACE = "[\\s\\u00a0\\u200e\\u200f]";
 
-  /** The verbs clients end an attribution with, in the languages our partners write. */
-  private static final Pattern ATTRIBUTION_END =
-      Pattern.compile(
-          "(?:wrote|writes|sent(?="
-              + SPACE
-              + "*[:：])|a"
-              + SPACE
-              + "+[ée]crit|[ée]crit|schrieb|schreef|geschreven"
-              + "|escribi[óo]|escrit|scritto|scrisse|escreveu|napisa[łl]a?|pisze|skrev|skriver"
-              + "|kirjoitti|[íi]rta|пишет|писал|написала?|написав|написала|napsal|nap[íi]sal"
-              + "|yazd[ıi]|έγραψε|写道|작성|のメッセージ|đã viết|napisał\\(a\\))"
-              + SPACE
-              + "*[:：]?"
-              + SPACE
-              + "*-*"
-              + SPACE
-              + "*$",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /**
+   * The verbs clients end an attribution with, in the languages our partners write, compared
+   * ignoring case at the end of the line: a regex searched from every position cost too much for a
+   * check that runs on most lines of every mail.
+   */
+  private static final List<String> ATTRIBUTION_VERBS =
+      List.of(
+          "wrote",
+          "writes",
+          "sent",
+          "a écrit",
+          "a ecrit",
+          "écrit",
+          "ecrit",
+          "schrieb",
+          "schreef",
+          "geschreven",
+          "escribió",
+          "escribio",
+          "escrit",
+          "scritto",
+          "scrisse",
+          "escreveu",
+          "napisał",
+          "napisała",
+          "napisal",
+          "napisala",
+          "napisał(a)",
+          "pisze",
+          "skrev",
+          "skriver",
+          "kirjoitti",
+          "írta",
+          "irta",
+          "пишет",
+          "писал",
+          "написал",
+          "написала",
+          "написав",
+          "napsal",
+          "napísal",
+          "napisal",
+          "yazdı",
+          "yazdi",
+          "έγραψε",
+          "写道",
+          "작성",
+          "のメッセージ",
+          "đã viết");
 
   /** The same verbs anywhere in the line, for "Am 25.06.2015 um 10:55 schrieb Name:". */
   private static final Pattern ATTRIBUTION_VERB =
@@ -164,21 +201,52 @@ final class QuoteHeaders {
     if (line.isBlank() || line.length() > MAX_HEADER_CHARS) {
       return 0;
     }
-    if (isSeparator(line) || isFieldBlock(lines, index)) {
-      return isSeparator(line) ? 1 : fieldBlockLength(lines, index);
+    if (isSeparator(line)) {
+      return 1;
+    }
+    if (isFieldBlock(lines, index)) {
+      return fieldBlockLength(lines, index);
     }
     return attributionLength(lines, index);
   }
 
   /** Whether the text opens with a header field such as "From:" or "От:". */
   static boolean startsWithField(String text) {
-    return FIELD.matcher(text).lookingAt();
+    return mayBeField(text) && FIELD.matcher(text).lookingAt();
+  }
+
+  /**
+   * Cheap tests that turn most lines away before a regex runs: this runs for every line of every
+   * mail, and a field name is short, so its colon comes early.
+   */
+  private static boolean mayBeField(String line) {
+    int limit = Math.min(line.length(), MAX_FIELD_NAME_CHARS);
+    for (int i = 0; i < limit; i++) {
+      char c = line.charAt(i);
+      if (c == ':' || c == '：') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithRuleCharacter(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\u00a0') {
+        return c == '-' || c == '=' || c == '_' || c == '*';
+      }
+    }
+    return false;
   }
 
   /**
    * Whether the line announces a forwarded message, which is content the partner wants us to read.
    */
   static boolean isForwardMarker(String line) {
+    if (line.length() > MAX_HEADER_CHARS || !startsWithRuleCharacter(line)) {
+      return false;
+    }
     var framed = FRAMED.matcher(line);
     return framed.matches() && containsAny(framed.group(1), FORWARDED);
   }
@@ -203,6 +271,9 @@ final class QuoteHeaders {
   }
 
   private static boolean isSeparator(String line) {
+    if (!startsWithRuleCharacter(line)) {
+      return false;
+    }
     if (UNDERSCORE_RULE.matcher(line).matches()) {
       return true;
     }
@@ -221,6 +292,9 @@ final class QuoteHeaders {
   }
 
   private static boolean isFieldBlock(List<String> lines, int index) {
+    if (!mayBeField(lines.get(index))) {
+      return false;
+    }
     var first = FIELD.matcher(lines.get(index));
     if (!first.lookingAt() || !OPENING_FIELD.matcher(first.group(1)).matches()) {
       return false;
@@ -242,7 +316,7 @@ final class QuoteHeaders {
         }
         continue;
       }
-      if (FIELD.matcher(line).lookingAt()) {
+      if (mayBeField(line) && FIELD.matcher(line).lookingAt()) {
         fields++;
         end = i;
       } else if (fields >= 2 && i > end + 1) {
@@ -292,7 +366,7 @@ final class QuoteHeaders {
       return false;
     }
     String undashed = LEADING_DASHES.matcher(stripped).replaceFirst("");
-    return LEAD_WORD.matcher(undashed).find() || TIME.matcher(undashed).find();
+    return LEAD_WORD.matcher(undashed).lookingAt() || TIME.matcher(undashed).find();
   }
 
   static boolean isAttribution(String candidate) {
@@ -301,22 +375,34 @@ final class QuoteHeaders {
       return false;
     }
     boolean address = text.indexOf('@') >= 0;
-    if (ATTRIBUTION_END.matcher(text).find()) {
+    // Both endings are short, so only the tail is searched; an unanchored search from every
+    // position of a long line would cost far more.
+    String tail = text.length() > TAIL_CHARS ? text.substring(text.length() - TAIL_CHARS) : text;
+    if (!mayEndAttribution(text)) {
+      return false;
+    }
+    if (endsWithAttributionVerb(text)) {
       boolean lead =
-          address || LEAD_WORD.matcher(text).find() || LEADING_DASHES.matcher(text).find();
+          address
+              || LEAD_WORD.matcher(text).lookingAt()
+              || LEADING_DASHES.matcher(text).lookingAt();
       // Without a colon "wrote" ends ordinary sentences too, so a time alone is no proof then.
       return lead || (endsWithColon(text) && TIME.matcher(text).find());
     }
     if (endsWithColon(text)
-        && LEAD_WORD.matcher(text).find()
+        && LEAD_WORD.matcher(text).lookingAt()
         && TIME.matcher(text).find()
         && ATTRIBUTION_VERB.matcher(text).find()) {
       return true;
     }
-    return address && ADDRESS_END.matcher(text).find() && containsDigit(text);
+    return address && ADDRESS_END.matcher(tail).find() && containsDigit(text);
   }
 
   private static boolean isDateLedAddress(List<String> lines, int index) {
+    String line = lines.get(index);
+    if (line.isEmpty() || !Character.isDigit(line.stripLeading().charAt(0))) {
+      return false;
+    }
     if (!DATE_LED_ADDRESS.matcher(lines.get(index).strip()).find()) {
       return false;
     }
@@ -326,6 +412,49 @@ final class QuoteHeaders {
       }
     }
     return false;
+  }
+
+  /** Whether the text ends with an attribution verb, then maybe a colon and dashes. */
+  private static boolean endsWithAttributionVerb(String text) {
+    int end = skipBack(text, text.length(), true);
+    boolean colon = end > 0 && (text.charAt(end - 1) == ':' || text.charAt(end - 1) == '：');
+    if (colon) {
+      end = skipBack(text, end - 1, false);
+    }
+    for (String verb : ATTRIBUTION_VERBS) {
+      int start = end - verb.length();
+      if (start >= 0
+          && text.regionMatches(true, start, verb, 0, verb.length())
+          && (start == 0 || !Character.isLetter(text.charAt(start - 1)))
+          && (colon || !verb.equals("sent"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The index before trailing blanks, and dashes when asked, that end at {@code end}. */
+  private static int skipBack(String text, int end, boolean dashes) {
+    int i = end;
+    while (i > 0) {
+      char c = text.charAt(i - 1);
+      if (Character.isWhitespace(c)
+          || c == '\u00a0'
+          || c == '\u200e'
+          || c == '\u200f'
+          || (dashes && c == '-')) {
+        i--;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /** Attributions end in a colon, a verb or dashes; most prose lines end otherwise. */
+  private static boolean mayEndAttribution(String text) {
+    char last = text.charAt(text.length() - 1);
+    return last == ':' || last == '：' || last == '-' || last == ')' || Character.isLetter(last);
   }
 
   private static boolean endsWithColon(String text) {

@@ -86,7 +86,19 @@ final class SignatureBlock {
 
   private static final int MAX_SIGN_OFF_LINE_CHARS = 60;
 
+  /** The letters trailers start with, to turn most lines away before the regex runs. */
+  private static final String TRAILER_INITIALS = "sgeoviwпсон";
+
   private SignatureBlock() {}
+
+  private static char firstVisible(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (!Character.isWhitespace(line.charAt(i))) {
+        return line.charAt(i);
+      }
+    }
+    return ' ';
+  }
 
   /**
    * The index where a closing sign-off block starts ("Regards," and the name and title under it),
@@ -138,7 +150,9 @@ final class SignatureBlock {
 
   /** Whether the line is a client's "sent from" trailer rather than something the partner wrote. */
   static boolean isTrailer(String line) {
-    return line.length() <= MAX_TRAILER_CHARS && TRAILER.matcher(line).matches();
+    return line.length() <= MAX_TRAILER_CHARS
+        && TRAILER_INITIALS.indexOf(Character.toLowerCase(firstVisible(line))) >= 0
+        && TRAILER.matcher(line).matches();
   }
 
   /** Whether the line only draws a rule (dashes, underscores, equals signs) or is empty. */

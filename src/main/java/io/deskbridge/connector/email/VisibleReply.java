@@ -2,7 +2,6 @@ package io.deskbridge.connector.email;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Keeps only the new text of a partner's reply: drops quoted history, quote headers, signatures,
@@ -16,7 +15,7 @@ public final class VisibleReply {
   /** The Russian form of {@link #REPLY_ABOVE_MARKER}. */
   public static final String REPLY_ABOVE_MARKER_RU = "##- Введите ответ выше этой строки -##";
 
-  /** Marker cores without the hashes, which some clients reflow or escape. */
+  /** The marker texts without the hashes and dashes, which some clients reflow or escape. */
   private static final List<String> MARKER_CORES =
       List.of(core(REPLY_ABOVE_MARKER), core(REPLY_ABOVE_MARKER_RU));
 
@@ -54,9 +53,9 @@ public final class VisibleReply {
 
   private static int markerIndex(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      String lower = lines.get(i).toLowerCase(Locale.ROOT);
+      String line = lines.get(i);
       for (String core : MARKER_CORES) {
-        if (lower.contains(core)) {
+        if (line.contains(core)) {
           return i;
         }
       }
@@ -65,7 +64,7 @@ public final class VisibleReply {
   }
 
   private static String core(String marker) {
-    return marker.replace("#", "").replace("-", "").strip().toLowerCase(Locale.ROOT);
+    return marker.replace("#", "").replace("-", "").strip();
   }
 
   /**
@@ -113,7 +112,13 @@ public final class VisibleReply {
   }
 
   private static boolean isQuoted(String line) {
-    return line.stripLeading().startsWith(">");
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '>';
+      }
+    }
+    return false;
   }
 
   private static int nextNonBlank(List<String> lines, int from) {
