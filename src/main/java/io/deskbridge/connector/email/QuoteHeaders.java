@@ -68,7 +68,6 @@ final class QuoteHeaders {
           "написав",
           "napsal",
           "napísal",
-          "napisal",
           "yazdı",
           "yazdi",
           "έγραψε",
@@ -113,7 +112,7 @@ final class QuoteHeaders {
               + "|De|Envoy[ée]|Envoy[ée] le|À|A|Objet|Copie à|Message du|Enviado|Enviada|Para"
               + "|Asunto|Assunto|Fecha|Da|Inviato|Oggetto|Data|Van|Verzonden|Aan|Onderwerp|Fra"
               + "|Sendt|Til|Emne|Dato|Från|Skickat|Till|Ämne|Od|Wysłano|Wys[łl]ane|Do|Temat|От"
-              + "|Отправлено|Отправлено|Кому|Тема|Дата|Копия|Від|Надіслано|Lähettäjä|Lähetetty"
+              + "|Отправлено|Кому|Тема|Дата|Копия|Від|Надіслано|Lähettäjä|Lähetetty"
               + "|Vastaanottaja|Aihe|Päivämäärä|Feladó|Elküldve|Címzett|Tárgy|Kimden|Gönderildi"
               + "|Kime|Konu|Odesláno|Komu|Předmět|发件人|发送时间|收件人|抄送|主题|日期|寄件者|差出人"
               + "|送信日時|宛先|件名|보낸 사람|보낸 날짜|받는 사람|제목)"
