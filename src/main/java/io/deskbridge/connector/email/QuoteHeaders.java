@@ -130,6 +130,13 @@ final class QuoteHeaders {
               + "|发送时间|日期|寄件者|差出人|送信日時|보낸 사람|보낸 날짜",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Fields that name who wrote the quoted message. */
+  private static final Pattern SENDER_FIELD =
+      Pattern.compile(
+          "from|von|de|da|van|fra|från|od|от|від|lähettäjä|feladó|kimden|message du|发件人|寄件者"
+              + "|差出人|보낸 사람",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** "-----Original Message-----" and its translations, in any dash or underscore frame. */
   private static final Pattern FRAMED =
       Pattern.compile(
@@ -301,10 +308,15 @@ final class QuoteHeaders {
     return fieldBlockLength(lines, index) > 0;
   }
 
-  /** The block's length when at least two fields sit in it, else 0. */
+  /**
+   * The block's length when at least two fields sit in it and it names a sender or an address, else
+   * 0: a partner may well list "Date:" and "Subject:" of their own.
+   */
   private static int fieldBlockLength(List<String> lines, int index) {
     int fields = 0;
     int end = index;
+    boolean sender = false;
+    boolean address = false;
     int limit = Math.min(lines.size(), index + MAX_FIELD_BLOCK_LINES);
     for (int i = index; i < limit; i++) {
       String line = lines.get(i);
@@ -315,14 +327,17 @@ final class QuoteHeaders {
         }
         continue;
       }
-      if (mayBeField(line) && FIELD.matcher(line).lookingAt()) {
+      var field = mayBeField(line) ? FIELD.matcher(line) : null;
+      if (field != null && field.lookingAt()) {
         fields++;
         end = i;
+        sender |= SENDER_FIELD.matcher(field.group(1)).matches();
       } else if (fields >= 2 && i > end + 1) {
         break;
       }
+      address |= line.indexOf('@') >= 0;
     }
-    return fields >= 2 ? end - index + 1 : 0;
+    return fields >= 2 && (sender || address) ? end - index + 1 : 0;
   }
 
   /** How many lines an attribution starting here spans, or 0. */

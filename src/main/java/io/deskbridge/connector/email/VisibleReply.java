@@ -81,6 +81,12 @@ public final class VisibleReply {
         kept.addAll(lines.subList(i, lines.size()));
         break;
       }
+      // Checked first: the whole line would pass as an attribution and take the reply text with it.
+      int glued = QuoteHeaders.gluedAttributionStart(line);
+      if (glued >= 0) {
+        kept.add(line.substring(0, glued));
+        break;
+      }
       int header = QuoteHeaders.headerAt(lines, i);
       if (header > 0) {
         int next = nextNonBlank(lines, i + header);
@@ -88,11 +94,6 @@ public final class VisibleReply {
           i = endOfQuote(lines, next);
           continue;
         }
-        break;
-      }
-      int glued = QuoteHeaders.gluedAttributionStart(line);
-      if (glued >= 0) {
-        kept.add(line.substring(0, glued));
         break;
       }
       if (isQuoted(line)) {

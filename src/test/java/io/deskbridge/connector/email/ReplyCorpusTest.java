@@ -48,6 +48,13 @@ import org.junit.jupiter.api.Test;
  * upstream parser's internals, talon's signature split (needs the sender's name and a trained
  * classifier; its expected output is printed for information), training samples without
  * expectation, and assertions on fragments other than the first, which our API does not expose.
+ *
+ * <p>Misses that stay by design (printed on every run): the corpora disagree on "-Name" sign-offs
+ * (github and willdurand hide "-Abhishek Kona", crisp keeps it) and on text between quotes (crisp
+ * asserts the bottom-posted email_2 ends after "Hi,", willdurand keeps the answer below the quote);
+ * talon's plain-text extraction keeps "Sent from my iPhone" and "-- " signatures, which the issue
+ * asks us to drop; talon's inline list holds one input three times with two different expected
+ * outputs (its extractor kept only the test's last input), so one of them must miss.
  */
 class ReplyCorpusTest {
 

@@ -252,6 +252,114 @@ class VisibleReplyTest {
   }
 
   @Test
+  void dropsOutlookHeaderBlockWithBoldFieldNames() {
+    // Given
+    String mail =
+        REPLY
+            + "\n\n ------------------------------\n\n*From:* Maker Support"
+            + " [mailto:support@maker.example]\n*Sent:* Monday, March 3, 2025 10:15 AM\n"
+            + "*To:* desk@partner.example\n*Subject:* Printer offline\n\nPlease restart it.";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo(REPLY);
+  }
+
+  @Test
+  void dropsGermanOutlookHeaderBlock() {
+    // Given
+    String mail =
+        "Funktioniert wieder.\n\nVon: Maker Support <support@maker.example>\n"
+            + "Gesendet: Montag, 3. März 2025 10:15\nAn: desk@partner.example\n"
+            + "Betreff: Drucker offline\n\nBitte neu starten.";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo("Funktioniert wieder.");
+  }
+
+  @Test
+  void keepsDateAndSubjectLinesThePartnerWrote() {
+    // Given
+    String mail =
+        "New fault:\nDate: 3 March 2025\nSubject: pump P-7 leaks\n\nPlease send a technician.";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo(mail);
+  }
+
+  @Test
+  void dropsAndroidDashedWroteLine() {
+    // Given
+    String mail = REPLY + "\n\n---- Maker Support wrote ----\n\n> Please restart the printer.\n";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo(REPLY);
+  }
+
+  @Test
+  void dropsAttributionGluedToTheEndOfAReplyLine() {
+    // Given
+    String mail =
+        "Works.\nThanks--- On Mon, Mar 3, 2025 at 10:15 AM, support@maker.example wrote:\n> Hi";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo("Works.\nThanks");
+  }
+
+  @Test
+  void keepsSingleQuoteMarkLineBetweenTextLines() {
+    // Given
+    String mail = "Visit us for help:\n>>> http://help.partner.example <<<\nThat page lists it.";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo(mail);
+  }
+
+  @Test
+  void dropsRegardsSignOffBlock() {
+    // Given
+    String mail = REPLY + "\n\nBest regards,\nAnna Berg\nService Desk, Partner GmbH";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo(REPLY);
+  }
+
+  @Test
+  void dropsGetOutlookForIosTrailerAndHistoryBelowIt() {
+    // Given
+    String mail =
+        REPLY
+            + "\n\nGet Outlook for iOS<https://aka.ms/o0ukef>\n________________________________\n"
+            + "From: Maker Support <support@maker.example>\nSent: Monday\n\nRestart it.";
+
+    // When
+    String reply = VisibleReply.fromText(mail);
+
+    // Then
+    assertThat(reply).isEqualTo(REPLY);
+  }
+
+  @Test
   void dropsQuotedLinesWithoutHeader() {
     // Given
     String mail = REPLY + "\n\n> Please restart the printer.\n> Maker Support\n";
@@ -486,6 +594,34 @@ class VisibleReplyTest {
 
     // Then
     assertThat(reply).isEqualTo("Работает.");
+  }
+
+  @Test
+  void htmlDropsThunderbirdCitePrefixAndQuote() {
+    // Given
+    String html =
+        "<body>Works again.<br><div class=\"moz-cite-prefix\">On 03.03.2025 10:15, Maker"
+            + " Support wrote:<br></div><blockquote type=\"cite\">Restart it.</blockquote></body>";
+
+    // When
+    String reply = VisibleReply.fromHtml(html);
+
+    // Then
+    assertThat(reply).isEqualTo("Works again.");
+  }
+
+  @Test
+  void htmlDropsOutlookForMacSourceSection() {
+    // Given
+    String html =
+        "<div>Works again.</div><span id=\"OLK_SRC_BODY_SECTION\"><div><span>From: </span>Maker"
+            + " Support<br><span>Date: </span>Mon, 3 Mar 2025</div><div>Restart it.</div></span>";
+
+    // When
+    String reply = VisibleReply.fromHtml(html);
+
+    // Then
+    assertThat(reply).isEqualTo("Works again.");
   }
 
   @Test
