@@ -192,10 +192,6 @@ final class QuoteHeaders {
           "videresendt",
           "vidarebefordrat");
 
-  /** Outlook's plain-text reply separator: a long rule of underscores. */
-  private static final Pattern UNDERSCORE_RULE =
-      Pattern.compile("^" + SPACE + "*_{10,}" + SPACE + "*$");
-
   private QuoteHeaders() {}
 
   /**
@@ -279,9 +275,6 @@ final class QuoteHeaders {
   private static boolean isSeparator(String line) {
     if (!startsWithRuleCharacter(line)) {
       return false;
-    }
-    if (UNDERSCORE_RULE.matcher(line).matches()) {
-      return true;
     }
     var framed = FRAMED.matcher(line);
     return framed.matches() && containsAny(framed.group(1), ORIGINAL_MESSAGE);
