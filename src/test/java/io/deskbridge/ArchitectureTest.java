@@ -39,6 +39,7 @@ class ArchitectureTest {
                   "org.slf4j..",
                   "org.apache.camel..",
                   "jakarta.mail..",
+                  "org.eclipse.angus.mail..",
                   "jakarta.activation..",
                   "org.apache.james.mime4j..",
                   "org.jsoup..",

@@ -16,6 +16,8 @@ import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,9 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
   private final MailTemplates templates;
   private final AutomaticMailBudget budget;
   private final Mailboxes mailboxes;
+  // Acknowledgements leave from a thread of their own, so a slow SMTP server never holds up the
+  // mailbox; the ticket is stored before one is queued, and the queue is bounded by the daily cap.
+  private final ExecutorService acknowledgements;
   private Mailbox mailbox;
 
   EmailPartnerConnector(
@@ -48,6 +53,13 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
     this.budget =
         new AutomaticMailBudget(context.state(), context.clock(), settings.autoMailDailyCap());
     this.mailboxes = mailboxes;
+    this.acknowledgements =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, context.partnerId() + "-acknowledgements");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   void attach(Mailbox mailbox) {
@@ -161,24 +173,31 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
     if (mail.messageId() != null) {
       references.add(mail.messageId());
     }
-    try {
-      send(
-          new OutgoingMail(
-              settings.address(),
-              "Support",
-              List.of(to.address()),
-              content,
-              id,
-              mail.messageId(),
-              references,
-              true,
-              List.of(),
-              context.clock().instant()));
-    } catch (DeliveryException e) {
-      // The ticket is open either way; the partner still gets every later answer.
-      log.warn(
-          "partner {}: acknowledgement of {} not sent: {}", partnerId(), ticket, e.getMessage());
-    }
+    OutgoingMail acknowledgement =
+        new OutgoingMail(
+            settings.address(),
+            "Support",
+            List.of(to.address()),
+            content,
+            id,
+            mail.messageId(),
+            references,
+            true,
+            List.of(),
+            context.clock().instant());
+    acknowledgements.execute(
+        () -> {
+          try {
+            send(acknowledgement);
+          } catch (DeliveryException e) {
+            // The ticket is open either way; the partner still gets every later answer.
+            log.warn(
+                "partner {}: acknowledgement of {} not sent: {}",
+                partnerId(),
+                ticket,
+                e.getMessage());
+          }
+        });
   }
 
   private void send(OutgoingMail mail) throws DeliveryException {
@@ -244,5 +263,6 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
   @Override
   public void close() {
     mailboxes.leave(this);
+    acknowledgements.shutdown();
   }
 }

@@ -1,17 +1,11 @@
 package io.deskbridge.connector.email;
 
-import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mail.MailEndpoint;
-import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +25,7 @@ final class Mailbox {
   private final ConcurrentSkipListMap<String, EmailPartnerConnector> partners =
       new ConcurrentSkipListMap<>();
   private String routeId;
+  private MailboxPoller poller;
   private volatile String lastProblem;
   private volatile long taken;
 
@@ -57,6 +52,7 @@ final class Mailbox {
         log.warn("mailbox {}: poller did not stop cleanly: {}", key, e.toString());
       }
       routeId = null;
+      poller.close();
       return true;
     }
     return false;
@@ -84,62 +80,41 @@ final class Mailbox {
 
   private void start(EmailSettings settings) {
     String id = partners.firstKey() + "-mailbox";
-    String scheme = settings.imap().security() == EmailSettings.Security.TLS ? "imaps" : "imap";
-    String uri =
-        scheme
-            + "://"
-            + settings.imap().host()
-            + ":"
-            + settings.imap().port()
-            + "?username="
-            + settings.imap().username()
-            + "&folderName="
-            + settings.folder();
+    MailboxPoller poller = new MailboxPoller(settings);
     try {
-      MailEndpoint endpoint = camel.getEndpoint(uri, MailEndpoint.class);
-      var config = endpoint.getConfiguration();
-      // Set here rather than in the URI, so the password never appears in a route description.
-      config.setPassword(settings.imap().password());
-      config.setUnseen(true);
-      config.setPeek(true);
-      config.setMapMailMessage(false);
-      config.setDelete(settings.processed() == EmailSettings.Processed.DELETE);
-      if (settings.processed() == EmailSettings.Processed.MOVE) {
-        config.setMoveTo(settings.processedFolder());
-      }
-      config.setConnectionTimeout(10_000);
-      if (settings.imap().security() == EmailSettings.Security.STARTTLS) {
-        Properties props = new Properties();
-        props.put("mail.imap.starttls.enable", "true");
-        props.put("mail.imap.starttls.required", "true");
-        config.setAdditionalJavaMailProperties(props);
-      }
-      endpoint.setDelay(settings.pollInterval().toMillis());
-      endpoint.setInitialDelay(0);
-      endpoint.setMaxMessagesPerPoll(500);
       camel.addRoutes(
           new RouteBuilder() {
             @Override
             public void configure() {
-              from(endpoint).routeId(id).process(Mailbox.this::onMessage);
+              from("timer:"
+                      + id
+                      + "?delay=0&period="
+                      + Math.max(1, settings.pollInterval().toMillis()))
+                  .routeId(id)
+                  .process(exchange -> poll(poller));
             }
           });
       routeId = id;
+      this.poller = poller;
       log.info("mailbox {}: polling every {}", key, settings.pollInterval());
     } catch (Exception e) {
       throw new IllegalStateException("mailbox " + key + " cannot be polled: " + e.getMessage(), e);
     }
   }
 
-  private void onMessage(Exchange exchange) throws MessagingException, IOException {
-    jakarta.mail.Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-    ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-    message.writeTo(raw);
-    MailIntake.Taken result = take(raw.toByteArray());
-    taken++;
-    lastProblem = null;
-    if (result.flag()) {
-      message.setFlag(Flags.Flag.FLAGGED, true);
+  private void poll(MailboxPoller poller) {
+    try {
+      int count = poller.poll(raw -> take(raw).flag());
+      taken += count;
+      lastProblem = null;
+    } catch (MessagingException | IOException e) {
+      // The server is unreachable or refused us: report it and try again at the next poll.
+      poller.close();
+      String problem = "poll failed: " + e.getMessage();
+      if (!problem.equals(lastProblem)) {
+        log.warn("mailbox {}: {}", key, problem);
+      }
+      lastProblem = problem;
     }
   }
 }
