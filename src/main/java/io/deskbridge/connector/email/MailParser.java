@@ -4,30 +4,31 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.MessageWriter;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
 import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.dom.address.MailboxList;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
+import org.apache.james.mime4j.field.LenientFieldParser;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.message.DefaultMessageWriter;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.CharsetUtil;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
@@ -38,6 +39,9 @@ import org.apache.james.mime4j.util.MimeUtil;
 public final class MailParser {
 
   private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
+  private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"',;()]+@[^\\s<>\"',;()]+");
+  private static final Pattern META_CHARSET =
+      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
 
   private final MimeConfig config =
       MimeConfig.custom()
@@ -53,13 +57,12 @@ public final class MailParser {
    * @throws UnreadableMailException when the bytes are not a mail message at all
    */
   public ParsedMail parse(byte[] raw) throws UnreadableMailException {
-    if (raw == null || raw.length == 0) {
-      throw new UnreadableMailException("the message is empty");
-    }
+    MailShape.check(raw);
     Message message;
     try {
       DefaultMessageBuilder builder = new DefaultMessageBuilder();
       builder.setMimeEntityConfig(config);
+      builder.setFieldParser(LenientFieldParser.getParser());
       builder.setDecodeMonitor(DecodeMonitor.SILENT);
       message = builder.parseMessage(new ByteArrayInputStream(raw));
     } catch (IOException | RuntimeException e) {
@@ -68,173 +71,281 @@ public final class MailParser {
     if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
       throw new UnreadableMailException("the message has no header fields");
     }
-    Collector parts = new Collector();
-    walk(message, parts);
-    MailHeaders headers = headers(message);
+    List<String> problems = new ArrayList<>();
+    MailHeaders headers = headers(message, problems);
+    Collector parts = new Collector(problems);
+    parts.walk(message, false);
     return new ParsedMail(
-        bare(message.getMessageId()),
+        bare(headers.first("Message-ID")),
         firstId(headers.first("In-Reply-To")),
         allIds(headers.first("References")),
-        first(mailboxes(message.getFrom())),
-        addresses(message.getTo()),
-        addresses(message.getCc()),
-        addresses(message.getReplyTo()),
-        message.getSubject(),
-        message.getDate() == null ? null : message.getDate().toInstant(),
-        message.getMimeType() == null
-            ? "text/plain"
-            : message.getMimeType().toLowerCase(Locale.ROOT),
-        reportType(message),
-        parts.text != null ? parts.text : HtmlText.of(parts.html),
-        parts.html,
+        from(message, headers, problems),
+        addresses(message, "To", problems),
+        addresses(message, "Cc", problems),
+        addresses(message, "Reply-To", problems),
+        headers.first("Subject"),
+        date(message),
+        mediaType(message),
+        parameter(message, "report-type"),
+        parts.text(),
+        parts.html(),
         parts.attachments,
         headers,
-        parts.problems);
+        problems);
   }
 
+  /** Gathers the body text, the HTML and the attachments while walking the MIME tree. */
   private static final class Collector {
-    String text;
-    String html;
+    private final List<String> problems;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder html = new StringBuilder();
+    private boolean hasHtml;
     final List<MailAttachment> attachments = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
-  }
 
-  private void walk(Entity entity, Collector parts) {
-    Body body = entity.getBody();
-    String mimeType = entity.getMimeType() == null ? "text/plain" : entity.getMimeType();
-    mimeType = mimeType.toLowerCase(Locale.ROOT);
-    if (body instanceof Multipart multipart) {
-      for (Entity part : multipart.getBodyParts()) {
-        walk(part, parts);
-      }
-      return;
+    Collector(List<String> problems) {
+      this.problems = problems;
     }
-    boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType());
-    String name = filename(entity);
-    if (body instanceof Message nested) {
-      parts.attachments.add(
-          new MailAttachment(
-              name != null ? name : nestedName(nested), mimeType, null, false, bytes(nested)));
-      return;
-    }
-    if (!(body instanceof SingleBody single)) {
-      return;
-    }
-    byte[] content;
-    try (InputStream in = single.getInputStream()) {
-      content = in.readAllBytes();
-    } catch (IOException e) {
-      parts.problems.add("a " + mimeType + " part could not be decoded: " + e.getMessage());
-      return;
-    }
-    if (!attachment && name == null && mimeType.equals("text/plain") && parts.text == null) {
-      parts.text = decode(content, entity.getCharset(), parts.problems);
-    } else if (!attachment && name == null && mimeType.equals("text/html") && parts.html == null) {
-      parts.html = decode(content, entity.getCharset(), parts.problems);
-    } else {
-      parts.attachments.add(
-          new MailAttachment(
-              name != null ? name : "part-" + (parts.attachments.size() + 1),
-              mimeType,
-              bare(contentId(entity)),
-              "inline".equalsIgnoreCase(entity.getDispositionType()),
-              content));
-    }
-  }
 
-  private static String decode(byte[] content, String charset, List<String> problems) {
-    if (charset == null || charset.isBlank()) {
-      return new String(content, StandardCharsets.UTF_8);
+    String text() {
+      String plain = text.toString().strip();
+      return plain.isEmpty() && hasHtml ? HtmlText.of(html.toString()) : plain;
     }
-    try {
-      return new String(content, Charset.forName(charset.strip()));
-    } catch (IllegalArgumentException e) {
-      problems.add("unknown charset '" + charset + "', read as UTF-8");
-      return new String(content, StandardCharsets.UTF_8);
-    }
-  }
 
-  private static String filename(Entity entity) {
-    String name = entity.getFilename();
-    if (name == null && entity.getHeader() != null) {
-      Field type = entity.getHeader().getField("Content-Type");
-      if (type instanceof org.apache.james.mime4j.dom.field.ContentTypeField contentType) {
-        name = contentType.getParameter("name");
+    String html() {
+      return hasHtml ? html.toString() : null;
+    }
+
+    void walk(Entity entity, boolean alternative) {
+      try {
+        visit(entity, alternative);
+      } catch (RuntimeException e) {
+        problems.add("a " + mediaType(entity) + " part was skipped: " + e);
       }
     }
-    if (name == null || name.isBlank()) {
-      return null;
+
+    private void visit(Entity entity, boolean inAlternative) {
+      Body body = entity.getBody();
+      String mediaType = mediaType(entity);
+      if (body instanceof Multipart multipart) {
+        boolean alternative = mediaType.equals("multipart/alternative");
+        int textBefore = text.length();
+        boolean htmlBefore = hasHtml;
+        for (Entity part : multipart.getBodyParts()) {
+          if (alternative && text.length() > textBefore && hasHtml != htmlBefore) {
+            // One plain and one HTML rendering are enough; later ones are the same content.
+            addAttachmentsOnly(part);
+          } else {
+            walk(part, alternative);
+          }
+        }
+        return;
+      }
+      String name = AttachmentNames.declared(entity, problems);
+      if (body instanceof Message nested) {
+        attachments.add(
+            new MailAttachment(
+                name != null ? name : AttachmentNames.ofMessage(nested, entity, problems),
+                mediaType,
+                null,
+                false,
+                bytes(nested)));
+        return;
+      }
+      if (!(body instanceof SingleBody single)) {
+        return;
+      }
+      byte[] content;
+      try (InputStream in = single.getInputStream()) {
+        content = in.readAllBytes();
+      } catch (IOException e) {
+        problems.add("a " + mediaType + " part could not be decoded: " + e.getMessage());
+        return;
+      }
+      boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType());
+      boolean bodyText = !attachment && name == null;
+      if (bodyText && mediaType.equals("text/plain") && !(inAlternative && text.length() > 0)) {
+        append(text, MailCharsets.decode(content, charset(entity), problems));
+      } else if (bodyText && mediaType.equals("text/html") && !(inAlternative && hasHtml)) {
+        append(html, MailCharsets.decode(content, htmlCharset(entity, content), problems));
+        hasHtml = true;
+      } else if (WinmailAttachments.isWinmail(mediaType, name, content)) {
+        addWinmail(entity, name, mediaType, content);
+      } else {
+        attachments.add(attachment(entity, name, mediaType, content));
+      }
     }
-    return DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT).strip();
+
+    private void addAttachmentsOnly(Entity part) {
+      Collector inner = new Collector(problems);
+      inner.walk(part, true);
+      attachments.addAll(inner.attachments);
+    }
+
+    private void addWinmail(Entity entity, String name, String mediaType, byte[] content) {
+      try {
+        List<MailAttachment> files = WinmailAttachments.unpack(content);
+        if (!files.isEmpty()) {
+          attachments.addAll(files);
+          return;
+        }
+        problems.add("winmail.dat holds no files, kept as it is");
+      } catch (IOException e) {
+        problems.add("winmail.dat could not be unpacked, kept as it is: " + e.getMessage());
+      }
+      attachments.add(attachment(entity, name, mediaType, content));
+    }
+
+    private MailAttachment attachment(
+        Entity entity, String name, String mediaType, byte[] content) {
+      String contentId = bare(fieldBody(entity, "Content-ID"));
+      String disposition = entity.getDispositionType();
+      boolean inline =
+          "inline".equalsIgnoreCase(disposition) || (disposition == null && contentId != null);
+      return new MailAttachment(
+          name != null
+              ? name
+              : AttachmentNames.ofPart(entity, mediaType, attachments.size() + 1, problems),
+          mediaType,
+          contentId,
+          inline,
+          content);
+    }
+
+    private static void append(StringBuilder target, String part) {
+      if (target.length() > 0 && !part.isBlank()) {
+        target.append("\n\n");
+      }
+      target.append(part);
+    }
   }
 
-  private static String contentId(Entity entity) {
-    Field field = entity.getHeader() == null ? null : entity.getHeader().getField("Content-ID");
-    return field == null ? null : field.getBody().strip();
+  private static String charset(Entity entity) {
+    Field field = entity.getHeader() == null ? null : entity.getHeader().getField("Content-Type");
+    return field instanceof ContentTypeField type ? type.getParameter("charset") : null;
   }
 
-  private static String nestedName(Message nested) {
-    String subject = nested.getSubject();
-    return (subject == null || subject.isBlank() ? "message" : subject.strip()) + ".eml";
+  /** The declared charset, else the one a {@code <meta>} tag near the top names. */
+  private static String htmlCharset(Entity entity, byte[] content) {
+    String declared = charset(entity);
+    if (declared != null && !declared.isBlank()) {
+      return declared;
+    }
+    String head =
+        new String(content, 0, Math.min(content.length, 2048), StandardCharsets.ISO_8859_1);
+    Matcher meta = META_CHARSET.matcher(head);
+    return meta.find() ? meta.group(1) : null;
+  }
+
+  static String mediaType(Entity entity) {
+    String type = entity.getMimeType();
+    return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
+  }
+
+  private static String mediaType(Message message) {
+    String type = message.getMimeType();
+    return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
+  }
+
+  static String fieldBody(Entity entity, String name) {
+    Field field = entity.getHeader() == null ? null : entity.getHeader().getField(name);
+    return field == null || field.getBody() == null ? null : field.getBody().strip();
   }
 
   private static byte[] bytes(Message nested) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    MessageWriter writer = new DefaultMessageWriter();
     try {
-      writer.writeMessage(nested, out);
+      new DefaultMessageWriter().writeMessage(nested, out);
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
     return out.toByteArray();
   }
 
-  private static MailHeaders headers(Message message) {
+  private static MailHeaders headers(Message message, List<String> problems) {
     List<MailHeaders.Field> fields = new ArrayList<>();
     for (Field field : message.getHeader().getFields()) {
-      String value = MimeUtil.unfold(field.getBody() == null ? "" : field.getBody()).strip();
       fields.add(
-          new MailHeaders.Field(
-              field.getName(), DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT)));
+          new MailHeaders.Field(field.getName(), HeaderText.decode(field.getBody(), problems)));
     }
     return new MailHeaders(fields);
   }
 
-  private static String reportType(Message message) {
+  private static Instant date(Message message) {
+    try {
+      return message.getDate() == null ? null : message.getDate().toInstant();
+    } catch (RuntimeException unreadableDate) {
+      return null;
+    }
+  }
+
+  private static String parameter(Message message, String name) {
     Field type = message.getHeader().getField("Content-Type");
-    if (type instanceof org.apache.james.mime4j.dom.field.ContentTypeField contentType) {
-      String report = contentType.getParameter("report-type");
-      return report == null ? null : report.toLowerCase(Locale.ROOT);
+    if (type instanceof ContentTypeField contentType) {
+      String value = contentType.getParameter(name);
+      return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
     return null;
   }
 
-  private static List<MailAddress> mailboxes(MailboxList list) {
-    List<MailAddress> out = new ArrayList<>();
-    if (list != null) {
-      for (Mailbox mailbox : list) {
-        out.add(new MailAddress(mailbox.getAddress(), mailbox.getName()));
-      }
+  private static MailAddress from(Message message, MailHeaders headers, List<String> problems) {
+    List<MailAddress> from = addresses(message, "From", problems);
+    if (!from.isEmpty() && !from.get(0).address().isEmpty()) {
+      return from.get(0);
     }
-    return out;
+    return loose(headers.first("From"));
   }
 
-  private static List<MailAddress> addresses(AddressList list) {
+  /** An address picked out of a From that does not parse as RFC 5322. */
+  private static MailAddress loose(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    Matcher m = BARE_ADDRESS.matcher(header);
+    if (!m.find()) {
+      return new MailAddress("", header.replaceAll("[\"<>]", "").strip());
+    }
+    String name = header.substring(0, m.start()) + header.substring(m.end());
+    return new MailAddress(m.group(), name.replaceAll("[\"<>()]", "").strip());
+  }
+
+  /**
+   * The mailboxes of an address field, parsed by mime4j from the raw text so that a quoted comma in
+   * a name never splits it; names in raw 8-bit text are read in the charset they look like.
+   */
+  private static List<MailAddress> addresses(
+      Message message, String fieldName, List<String> problems) {
     List<MailAddress> out = new ArrayList<>();
-    if (list != null) {
-      for (Address address : list) {
-        if (address instanceof Mailbox mailbox) {
-          out.add(new MailAddress(mailbox.getAddress(), mailbox.getName()));
-        } else if (address instanceof Group group) {
-          out.addAll(mailboxes(group.getMailboxes()));
+    Field field = message.getHeader().getField(fieldName);
+    if (field == null || field.getBody() == null || field.getBody().isBlank()) {
+      return out;
+    }
+    String raw = MimeUtil.unfold(field.getBody());
+    boolean eightBit = !CharsetUtil.isASCII(raw);
+    AddressList list;
+    try {
+      list = LenientAddressParser.DEFAULT.parseAddressList(raw);
+    } catch (RuntimeException unparsable) {
+      problems.add(fieldName + " could not be read: " + unparsable.getMessage());
+      return out;
+    }
+    for (Address address : list) {
+      if (address instanceof Mailbox mailbox) {
+        out.add(address(mailbox, eightBit, problems));
+      } else if (address instanceof Group group) {
+        for (Mailbox mailbox : group.getMailboxes()) {
+          out.add(address(mailbox, eightBit, problems));
         }
       }
     }
     return out;
   }
 
-  private static MailAddress first(List<MailAddress> addresses) {
-    return addresses.isEmpty() ? null : addresses.get(0);
+  private static MailAddress address(Mailbox mailbox, boolean eightBit, List<String> problems) {
+    String name = mailbox.getName();
+    if (name != null) {
+      name = HeaderText.decodeWords(eightBit ? MailCharsets.repairRawHeader(name) : name, problems);
+    }
+    return new MailAddress(mailbox.getAddress(), name);
   }
 
   /** A Message-ID without its angle brackets, or null. */
