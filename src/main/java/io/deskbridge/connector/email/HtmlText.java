@@ -2,6 +2,7 @@ package io.deskbridge.connector.email;
 
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -52,7 +53,10 @@ public final class HtmlText {
     if (html == null || html.isBlank()) {
       return "";
     }
-    return of(Jsoup.parse(html).body());
+    Document document = Jsoup.parse(html);
+    String text = of(document.body());
+    // A mail whose page shows no text (an image, an empty layout table) still says its title.
+    return text.isEmpty() ? document.title().strip() : text;
   }
 
   /** The readable text of an element already parsed, so a caller never parses an HTML twice. */

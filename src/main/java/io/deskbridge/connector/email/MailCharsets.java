@@ -20,6 +20,7 @@ public final class MailCharsets {
   private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
   private static final Charset KOI8_R = Charset.forName("KOI8-R");
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final Charset EAST_ASIAN = Charset.forName("GBK");
 
   /** Compacted label (lower-case, letters and digits only) to charset. */
   private static final Map<String, Charset> BY_COMPACT_LABEL = compactLabels();
@@ -51,10 +52,15 @@ public final class MailCharsets {
    * wrong for the bytes, in the charset the bytes look like, with a note in {@code problems}.
    */
   public static String decode(byte[] bytes, String declared, List<String> problems) {
-    if (isAscii(bytes)) {
-      return new String(bytes, StandardCharsets.US_ASCII);
+    if (isUtf7(declared)) {
+      return Utf7.decode(bytes);
     }
     Optional<Charset> charset = named(declared);
+    if (isAscii(bytes) && !(charset.isPresent() && isStateful(charset.get()))) {
+      return isoJapanese(bytes)
+          ? new String(bytes, widened(Charset.forName("ISO-2022-JP")))
+          : new String(bytes, StandardCharsets.US_ASCII);
+    }
     if (charset.isEmpty()) {
       Charset guessed = guess(bytes);
       if (declared != null && !declared.isBlank()) {
@@ -84,6 +90,14 @@ public final class MailCharsets {
    * the bytes look like; text with no such characters is returned as it is.
    */
   public static String repairRawHeader(String value) {
+    return repairRawHeader(value, null);
+  }
+
+  /**
+   * Like {@link #repairRawHeader(String)}, trying first the charset the message declares for its
+   * text: a client that writes raw 8-bit headers writes them in its own charset.
+   */
+  public static String repairRawHeader(String value, Charset hint) {
     if (value == null) {
       return null;
     }
@@ -99,16 +113,54 @@ public final class MailCharsets {
       return value;
     }
     byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+    if (strictUtf8(bytes) == null
+        && hint != null
+        && !hint.equals(StandardCharsets.UTF_8)
+        && !hint.equals(WINDOWS_1252)) {
+      // ISO-2022-JP is 7-bit; the 8-bit bytes of a Japanese client are its Shift_JIS sibling.
+      Charset eightBit = hint.name().contains("2022") ? Charset.forName("windows-31j") : hint;
+      String hinted = strict(bytes, eightBit);
+      if (hinted != null) {
+        return hinted;
+      }
+    }
     return new String(bytes, guess(bytes));
+  }
+
+  /** Whether a label names UTF-7, which Java has no charset for. */
+  static boolean isUtf7(String label) {
+    return label != null
+        && label
+            .toLowerCase(java.util.Locale.ROOT)
+            .replace("\"", "")
+            .strip()
+            .matches("(unicode-1-1-)?utf-?7");
+  }
+
+  private static boolean isStateful(Charset charset) {
+    String name = charset.name();
+    return name.startsWith("ISO-2022") || name.startsWith("UTF-16") || name.startsWith("UTF-32");
+  }
+
+  /** ISO-2022-JP is 7-bit: recognised by its escape into JIS X 0208. */
+  private static boolean isoJapanese(byte[] bytes) {
+    for (int i = 0; i + 2 < bytes.length; i++) {
+      if (bytes[i] == 0x1B && bytes[i + 1] == '$' && (bytes[i + 2] == 'B' || bytes[i + 2] == '@')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * The charset the bytes most plausibly are: UTF-8 when they are valid UTF-8, else whichever of
-   * windows-1251, KOI8-R and windows-1252 gives the most natural-looking text.
+   * windows-1251, KOI8-R, GBK and windows-1252 gives the most natural-looking text.
    */
   public static Charset guess(byte[] bytes) {
     if (isAscii(bytes)) {
-      return StandardCharsets.US_ASCII;
+      return isoJapanese(bytes)
+          ? widened(Charset.forName("ISO-2022-JP"))
+          : StandardCharsets.US_ASCII;
     }
     if (strictUtf8(bytes) != null) {
       return StandardCharsets.UTF_8;
@@ -116,7 +168,7 @@ public final class MailCharsets {
     int windows = cyrillicScore(new String(bytes, WINDOWS_1251));
     int koi8 = cyrillicScore(new String(bytes, KOI8_R));
     if (windows <= 0 && koi8 <= 0) {
-      return WINDOWS_1252;
+      return looksEastAsian(bytes) ? EAST_ASIAN : WINDOWS_1252;
     }
     return koi8 > windows ? KOI8_R : WINDOWS_1251;
   }
@@ -126,6 +178,37 @@ public final class MailCharsets {
    * all-Cyrillic words, while a wrong single-byte charset flips case and scatters Cyrillic letters
    * into Latin words.
    */
+  /**
+   * Whether 8-bit bytes look like a double-byte East Asian text rather than Latin: every run of
+   * them has an even length, few of them touch an ASCII letter (Latin accents sit inside words:
+   * "Frösche"), and they read cleanly as GBK.
+   */
+  private static boolean looksEastAsian(byte[] bytes) {
+    int high = 0;
+    int touchingLetters = 0;
+    int run = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      boolean isHigh = i < bytes.length && bytes[i] < 0;
+      if (isHigh) {
+        high++;
+        run++;
+        boolean before = i > 0 && isAsciiLetter(bytes[i - 1]);
+        boolean after = i + 1 < bytes.length && isAsciiLetter(bytes[i + 1]);
+        touchingLetters += before || after ? 1 : 0;
+      } else {
+        if (run % 2 == 1) {
+          return false;
+        }
+        run = 0;
+      }
+    }
+    return high >= 4 && touchingLetters * 4 < high && strict(bytes, EAST_ASIAN) != null;
+  }
+
+  private static boolean isAsciiLetter(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  }
+
   static int cyrillicScore(String text) {
     int score = 0;
     char previous = ' ';
@@ -162,8 +245,12 @@ public final class MailCharsets {
   }
 
   private static String strictUtf8(byte[] bytes) {
+    return strict(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static String strict(byte[] bytes, Charset charset) {
     try {
-      return StandardCharsets.UTF_8
+      return charset
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -179,6 +266,10 @@ public final class MailCharsets {
     String name = charset.name();
     if (name.equals("ISO-8859-1")) {
       return WINDOWS_1252;
+    }
+    if (name.equals("ISO-2022-JP") && Charset.isSupported("x-windows-iso2022jp")) {
+      // Windows' variant adds the NEC and IBM characters (circled digits) Japanese mail uses.
+      return Charset.forName("x-windows-iso2022jp");
     }
     if (name.equals("GB2312")) {
       return Charset.forName("GBK");

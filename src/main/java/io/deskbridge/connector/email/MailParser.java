@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -28,7 +30,9 @@ import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.message.DefaultMessageWriter;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.ParserCursor;
 import org.apache.james.mime4j.util.CharsetUtil;
+import org.apache.james.mime4j.util.ContentUtil;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
@@ -40,6 +44,9 @@ public final class MailParser {
 
   private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
   private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"',;()]+@[^\\s<>\"',;()]+");
+  private static final Pattern LOCAL_WITH_COMMENT =
+      Pattern.compile("\\s*([^\\s()<>\"@]+)\\s*\\(([^()]*)\\)\\s*");
+  private static final Pattern COMMENT = Pattern.compile("\\(([^()]+)\\)");
   private static final Pattern META_CHARSET =
       Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
 
@@ -64,7 +71,8 @@ public final class MailParser {
       builder.setMimeEntityConfig(config);
       builder.setFieldParser(LenientFieldParser.getParser());
       builder.setDecodeMonitor(DecodeMonitor.SILENT);
-      message = builder.parseMessage(new ByteArrayInputStream(raw));
+      int start = MailShape.headerStart(raw);
+      message = builder.parseMessage(new ByteArrayInputStream(raw, start, raw.length - start));
     } catch (IOException | RuntimeException e) {
       throw new UnreadableMailException("not a mail message: " + e.getMessage(), e);
     }
@@ -72,17 +80,22 @@ public final class MailParser {
       throw new UnreadableMailException("the message has no header fields");
     }
     List<String> problems = new ArrayList<>();
-    MailHeaders headers = headers(message, problems);
-    Collector parts = new Collector(problems);
+    Charset hint = declaredCharset(message);
+    MailHeaders headers = headers(message, hint, declaresUtf7(message), problems);
+    Collector parts = new Collector(problems, hint);
     parts.walk(message, false);
+    if (parts.hasNestedMessages()) {
+      int start = MailShape.headerStart(raw);
+      parts.useSentBytes(NestedMessages.of(Arrays.copyOfRange(raw, start, raw.length), config));
+    }
     return new ParsedMail(
         bare(headers.first("Message-ID")),
         firstId(headers.first("In-Reply-To")),
         allIds(headers.first("References")),
-        from(message, headers, problems),
-        addresses(message, "To", problems),
-        addresses(message, "Cc", problems),
-        addresses(message, "Reply-To", problems),
+        from(message, headers, hint, problems),
+        addresses(message, "To", hint, problems),
+        addresses(message, "Cc", hint, problems),
+        addresses(message, "Reply-To", hint, problems),
         headers.first("Subject"),
         date(message),
         mediaType(message),
@@ -97,13 +110,17 @@ public final class MailParser {
   /** Gathers the body text, the HTML and the attachments while walking the MIME tree. */
   private static final class Collector {
     private final List<String> problems;
+    private final Charset hint;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private boolean hasHtml;
+    private boolean completeBody;
+    private final List<Integer> nestedPositions = new ArrayList<>();
     final List<MailAttachment> attachments = new ArrayList<>();
 
-    Collector(List<String> problems) {
+    Collector(List<String> problems, Charset hint) {
       this.problems = problems;
+      this.hint = hint;
     }
 
     String text() {
@@ -138,13 +155,16 @@ public final class MailParser {
             walk(part, alternative);
           }
         }
+        // An alternative is a whole body: text parts after it are files, not more body.
+        completeBody |= alternative && (text.length() > textBefore || hasHtml != htmlBefore);
         return;
       }
-      String name = AttachmentNames.declared(entity, problems);
+      String name = AttachmentNames.declared(entity, hint, problems);
       if (body instanceof Message nested) {
+        nestedPositions.add(attachments.size());
         attachments.add(
             new MailAttachment(
-                name != null ? name : AttachmentNames.ofMessage(nested, entity, problems),
+                name != null ? name : AttachmentNames.ofMessage(nested, entity, hint, problems),
                 mediaType,
                 null,
                 false,
@@ -161,8 +181,14 @@ public final class MailParser {
         problems.add("a " + mediaType + " part could not be decoded: " + e.getMessage());
         return;
       }
+      if (UuEncoded.isUuencoding(entity.getContentTransferEncoding())) {
+        content = UuEncoded.decodePart(content);
+      }
       boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType());
-      boolean bodyText = !attachment && name == null;
+      // A text part marked inline is shown as part of the body, even when it has a name.
+      boolean shownInline =
+          "inline".equalsIgnoreCase(entity.getDispositionType()) && mediaType.equals("text/plain");
+      boolean bodyText = !attachment && (name == null || shownInline) && !completeBody;
       if (bodyText && mediaType.equals("text/plain") && !(inAlternative && text.length() > 0)) {
         append(text, MailCharsets.decode(content, charset(entity), problems));
       } else if (bodyText && mediaType.equals("text/html") && !(inAlternative && hasHtml)) {
@@ -175,9 +201,32 @@ public final class MailParser {
       }
     }
 
+    boolean hasNestedMessages() {
+      return !nestedPositions.isEmpty();
+    }
+
+    /**
+     * Puts the bytes of the nested messages as sent in place of their rewritten form, when the
+     * stream pass found exactly as many as the tree walk.
+     */
+    void useSentBytes(List<byte[]> sent) {
+      if (sent.size() != nestedPositions.size()) {
+        return;
+      }
+      for (int i = 0; i < sent.size(); i++) {
+        int at = nestedPositions.get(i);
+        MailAttachment written = attachments.get(at);
+        attachments.set(
+            at, new MailAttachment(written.name(), written.mediaType(), null, false, sent.get(i)));
+      }
+    }
+
     private void addAttachmentsOnly(Entity part) {
-      Collector inner = new Collector(problems);
+      Collector inner = new Collector(problems, hint);
       inner.walk(part, true);
+      for (int position : inner.nestedPositions) {
+        nestedPositions.add(attachments.size() + position);
+      }
       attachments.addAll(inner.attachments);
     }
 
@@ -204,7 +253,7 @@ public final class MailParser {
       return new MailAttachment(
           name != null
               ? name
-              : AttachmentNames.ofPart(entity, mediaType, attachments.size() + 1, problems),
+              : AttachmentNames.ofPart(entity, mediaType, attachments.size() + 1, hint, problems),
           mediaType,
           contentId,
           inline,
@@ -261,13 +310,45 @@ public final class MailParser {
     return out.toByteArray();
   }
 
-  private static MailHeaders headers(Message message, List<String> problems) {
+  private static MailHeaders headers(
+      Message message, Charset hint, boolean utf7, List<String> problems) {
     List<MailHeaders.Field> fields = new ArrayList<>();
     for (Field field : message.getHeader().getFields()) {
-      fields.add(
-          new MailHeaders.Field(field.getName(), HeaderText.decode(field.getBody(), problems)));
+      String value = HeaderText.decode(HeaderText.rawBody(field), hint, problems);
+      if (utf7 && field.getName().equalsIgnoreCase("Subject")) {
+        // A client that writes its text in UTF-7 writes its raw subject in UTF-7 too.
+        value = Utf7.decode(value);
+      }
+      fields.add(new MailHeaders.Field(field.getName(), value));
     }
     return new MailHeaders(fields);
+  }
+
+  private static boolean declaresUtf7(Message message) {
+    return MailCharsets.isUtf7(charset(message));
+  }
+
+  /**
+   * The first charset the message declares for its text, other than US-ASCII: the best guess for
+   * raw 8-bit header text, which its client wrote in the same charset.
+   */
+  private static Charset declaredCharset(Entity entity) {
+    String declared = charset(entity);
+    if (declared != null) {
+      Charset named = MailCharsets.named(declared).orElse(null);
+      if (named != null && !named.equals(StandardCharsets.US_ASCII)) {
+        return named;
+      }
+    }
+    if (entity.getBody() instanceof Multipart multipart) {
+      for (Entity part : multipart.getBodyParts()) {
+        Charset found = declaredCharset(part);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static Instant date(Message message) {
@@ -287,65 +368,124 @@ public final class MailParser {
     return null;
   }
 
-  private static MailAddress from(Message message, MailHeaders headers, List<String> problems) {
-    List<MailAddress> from = addresses(message, "From", problems);
-    if (!from.isEmpty() && !from.get(0).address().isEmpty()) {
-      return from.get(0);
+  /**
+   * The sender: the first mailbox with a domain in any From field (spam and broken gateways write
+   * two), else what a loose reading of From finds, else the Sender or Reply-To, which is where an
+   * answer would go.
+   */
+  private static MailAddress from(
+      Message message, MailHeaders headers, Charset hint, List<String> problems) {
+    List<MailAddress> candidates = new ArrayList<>();
+    for (Field field : message.getHeader().getFields("From")) {
+      candidates.addAll(addresses(field, "From", hint, problems));
     }
-    return loose(headers.first("From"));
+    for (MailAddress address : candidates) {
+      if (address.address().indexOf('@') > 0) {
+        return address;
+      }
+    }
+    MailAddress loose = loose(headers.first("From"));
+    if (loose != null && loose.address().indexOf('@') > 0) {
+      return loose;
+    }
+    for (String other : List.of("Sender", "Reply-To")) {
+      for (MailAddress address : addresses(message, other, hint, problems)) {
+        if (address.address().indexOf('@') > 0) {
+          return address;
+        }
+      }
+    }
+    for (MailAddress address : candidates) {
+      if (!address.address().isEmpty()) {
+        return address;
+      }
+    }
+    return loose;
   }
 
-  /** An address picked out of a From that does not parse as RFC 5322. */
+  /**
+   * The address in a From that does not parse as RFC 5322, with the words just before it as the
+   * name ({@code "ACME, Ltd" <>, "Sales" <sales@acme.test>} is Sales).
+   */
   private static MailAddress loose(String header) {
     if (header == null || header.isBlank()) {
       return null;
     }
     Matcher m = BARE_ADDRESS.matcher(header);
     if (!m.find()) {
-      return new MailAddress("", header.replaceAll("[\"<>]", "").strip());
+      Matcher local = LOCAL_WITH_COMMENT.matcher(header);
+      return local.matches()
+          ? new MailAddress(local.group(1), local.group(2))
+          : new MailAddress("", header.replaceAll("[\"<>]", "").strip());
     }
-    String name = header.substring(0, m.start()) + header.substring(m.end());
-    return new MailAddress(m.group(), name.replaceAll("[\"<>()]", "").strip());
+    String before = header.substring(0, m.start());
+    before = before.substring(Math.max(before.lastIndexOf(','), before.lastIndexOf('>')) + 1);
+    String name = before.replaceAll("[\"<>]", "").strip();
+    if (name.isEmpty()) {
+      Matcher comment = COMMENT.matcher(header.substring(m.end()));
+      name = comment.find() ? comment.group(1) : "";
+    }
+    return new MailAddress(m.group(), name);
   }
 
   /**
-   * The mailboxes of an address field, parsed by mime4j from the raw text so that a quoted comma in
-   * a name never splits it; names in raw 8-bit text are read in the charset they look like.
+   * The mailboxes of an address field, parsed by mime4j from the raw bytes so that a quoted comma
+   * in a name never splits it; names in raw 8-bit text are read in the charset they look like.
    */
   private static List<MailAddress> addresses(
-      Message message, String fieldName, List<String> problems) {
-    List<MailAddress> out = new ArrayList<>();
+      Message message, String fieldName, Charset hint, List<String> problems) {
     Field field = message.getHeader().getField(fieldName);
-    if (field == null || field.getBody() == null || field.getBody().isBlank()) {
+    return field == null ? new ArrayList<>() : addresses(field, fieldName, hint, problems);
+  }
+
+  private static List<MailAddress> addresses(
+      Field field, String fieldName, Charset hint, List<String> problems) {
+    List<MailAddress> out = new ArrayList<>();
+    String raw = MimeUtil.unfold(HeaderText.rawBody(field));
+    if (raw.isBlank()) {
       return out;
     }
-    String raw = MimeUtil.unfold(field.getBody());
     boolean eightBit = !CharsetUtil.isASCII(raw);
     AddressList list;
     try {
-      list = LenientAddressParser.DEFAULT.parseAddressList(raw);
+      list =
+          LenientAddressParser.DEFAULT.parseAddressList(
+              ContentUtil.encode(StandardCharsets.ISO_8859_1, raw),
+              new ParserCursor(0, raw.length()));
     } catch (RuntimeException unparsable) {
       problems.add(fieldName + " could not be read: " + unparsable.getMessage());
       return out;
     }
+    List<Mailbox> mailboxes = new ArrayList<>();
     for (Address address : list) {
       if (address instanceof Mailbox mailbox) {
-        out.add(address(mailbox, eightBit, problems));
+        mailboxes.add(mailbox);
       } else if (address instanceof Group group) {
-        for (Mailbox mailbox : group.getMailboxes()) {
-          out.add(address(mailbox, eightBit, problems));
-        }
+        group.getMailboxes().forEach(mailboxes::add);
       }
     }
-    return out;
-  }
-
-  private static MailAddress address(Mailbox mailbox, boolean eightBit, List<String> problems) {
-    String name = mailbox.getName();
-    if (name != null) {
-      name = HeaderText.decodeWords(eightBit ? MailCharsets.repairRawHeader(name) : name, problems);
+    for (Mailbox mailbox : mailboxes) {
+      String name = mailbox.getName();
+      if (name != null
+          && name.indexOf('\ufffd') >= 0
+          && raw.contains("=?")
+          && mailboxes.size() == 1) {
+        // mime4j decoded an encoded word with the wrong charset; decode the phrase again.
+        int angle = raw.indexOf('<');
+        name = angle > 0 ? raw.substring(0, angle).replace("\"", "").strip() : name;
+      }
+      if (name != null) {
+        name =
+            HeaderText.decodeWords(
+                eightBit ? MailCharsets.repairRawHeader(name, hint) : name, problems);
+      } else if (mailboxes.size() == 1) {
+        // "sales@acme.test (ACME Sales)": the old comment form of a name.
+        Matcher comment = COMMENT.matcher(raw);
+        name = comment.find() ? HeaderText.decode(comment.group(1), hint, problems) : null;
+      }
+      out.add(new MailAddress(mailbox.getAddress(), name));
     }
-    return new MailAddress(mailbox.getAddress(), name);
+    return out;
   }
 
   /** A Message-ID without its angle brackets, or null. */

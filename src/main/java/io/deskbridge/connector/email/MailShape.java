@@ -6,7 +6,7 @@ package io.deskbridge.connector.email;
  */
 final class MailShape {
 
-  /** How much of the start is looked at: a header longer than this is still a header. */
+  /** How much of the header is looked at for binary bytes. */
   private static final int SAMPLE = 8192;
 
   private MailShape() {}
@@ -20,14 +20,11 @@ final class MailShape {
     if (raw == null || raw.length == 0) {
       throw new UnreadableMailException("the message is empty");
     }
-    int start = 0;
-    while (start < raw.length && (raw[start] == '\r' || raw[start] == '\n')) {
-      start++;
-    }
+    int start = headerStart(raw);
     if (start == raw.length) {
       throw new UnreadableMailException("the message is blank");
     }
-    int end = Math.min(raw.length, start + SAMPLE);
+    int end = headerEnd(raw, start);
     int controls = 0;
     for (int i = start; i < end; i++) {
       int b = raw[i] & 0xFF;
@@ -42,12 +39,33 @@ final class MailShape {
     if (controls * 20 > end - start) {
       throw new UnreadableMailException("binary data, not a mail (control bytes)");
     }
-    if (startsWith(raw, start, "From ")) {
-      start = nextLine(raw, start);
-    }
     if (!isFieldLine(raw, start)) {
       throw new UnreadableMailException("no header: the first line is not a header field");
     }
+  }
+
+  /**
+   * Where the header starts: after leading blank lines and an mbox {@code From } line, which is the
+   * mailbox file's separator, not part of the message.
+   */
+  static int headerStart(byte[] raw) {
+    int start = 0;
+    while (start < raw.length && (raw[start] == '\r' || raw[start] == '\n')) {
+      start++;
+    }
+    return startsWith(raw, start, "From ") ? nextLine(raw, start) : start;
+  }
+
+  /** The end of the header (its blank line), looking no further than the sample. */
+  private static int headerEnd(byte[] raw, int start) {
+    int limit = Math.min(raw.length, start + SAMPLE);
+    for (int i = start; i + 1 < limit; i++) {
+      if (raw[i] == '\n'
+          && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < limit && raw[i + 2] == '\n'))) {
+        return i + 1;
+      }
+    }
+    return limit;
   }
 
   private static boolean isFieldLine(byte[] raw, int start) {

@@ -35,6 +35,18 @@ public final class WinmailAttachments {
     if (!startsWithSignature(tnef)) {
       throw new IOException("not a TNEF stream (no TNEF signature)");
     }
+    try {
+      return withPoi(tnef);
+    } catch (IOException | RuntimeException poiRejected) {
+      List<MailAttachment> files = TnefStream.files(tnef);
+      if (files.isEmpty()) {
+        throw new IOException("TNEF stream without readable files: " + poiRejected, poiRejected);
+      }
+      return files;
+    }
+  }
+
+  private static List<MailAttachment> withPoi(byte[] tnef) throws IOException {
     HMEFMessage message;
     try {
       message = new HMEFMessage(new ByteArrayInputStream(tnef));
