@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -131,7 +132,7 @@ public final class MailCharsets {
   static boolean isUtf7(String label) {
     return label != null
         && label
-            .toLowerCase(java.util.Locale.ROOT)
+            .toLowerCase(Locale.ROOT)
             .replace("\"", "")
             .strip()
             .matches("(unicode-1-1-)?utf-?7");

@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -79,14 +78,22 @@ public final class MailParser {
     if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
       throw new UnreadableMailException("the message has no header fields");
     }
+    try {
+      return read(message, raw);
+    } catch (RuntimeException unforeseen) {
+      // Every step below notes and skips what it cannot read; this is the last guard.
+      throw new UnreadableMailException("the message could not be read: " + unforeseen, unforeseen);
+    }
+  }
+
+  private ParsedMail read(Message message, byte[] raw) {
     List<String> problems = new ArrayList<>();
     Charset hint = declaredCharset(message);
     MailHeaders headers = headers(message, hint, declaresUtf7(message), problems);
     Collector parts = new Collector(problems, hint);
     parts.walk(message, false);
     if (parts.hasNestedMessages()) {
-      int start = MailShape.headerStart(raw);
-      parts.useSentBytes(NestedMessages.of(Arrays.copyOfRange(raw, start, raw.length), config));
+      parts.useSentBytes(NestedMessages.of(raw, MailShape.headerStart(raw), config));
     }
     return new ParsedMail(
         bare(headers.first("Message-ID")),

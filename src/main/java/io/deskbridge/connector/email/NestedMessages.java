@@ -22,12 +22,12 @@ final class NestedMessages {
   private NestedMessages() {}
 
   /** The raw nested messages of the message's own MIME tree, not of messages nested deeper. */
-  static List<byte[]> of(byte[] raw, MimeConfig config) {
+  static List<byte[]> of(byte[] raw, int start, MimeConfig config) {
     List<byte[]> nested = new ArrayList<>();
     MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
     stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
     try {
-      stream.parse(new ByteArrayInputStream(raw));
+      stream.parse(new ByteArrayInputStream(raw, start, raw.length - start));
       for (EntityState state = stream.getState();
           state != EntityState.T_END_OF_STREAM;
           state = stream.next()) {

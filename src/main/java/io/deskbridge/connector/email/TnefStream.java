@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -115,7 +116,8 @@ final class TnefStream {
       }
       boolean multiple = (type & 0x1000) != 0;
       int baseType = type & 0x0FFF;
-      int values = multiple ? in.getInt() : 1;
+      // Variable-length values are always counted, fixed-size ones only when multi-valued.
+      int values = multiple || isVariable(baseType) ? in.getInt() : 1;
       for (int v = 0; v < values; v++) {
         byte[] value = value(in, baseType);
         if (value == null || v > 0) {
@@ -130,7 +132,7 @@ final class TnefStream {
               // An embedded object starts with the 16-byte id of its interface.
               file.data =
                   baseType == 0x000D && value.length >= 16
-                      ? java.util.Arrays.copyOfRange(value, 16, value.length)
+                      ? Arrays.copyOfRange(value, 16, value.length)
                       : value;
             }
           }
@@ -169,20 +171,18 @@ final class TnefStream {
         return null;
       }
       case 0x001E, 0x001F, 0x0102, 0x000D -> {
-        int values =
-            type == 0x000D || type == 0x0102 || type == 0x001E || type == 0x001F ? in.getInt() : 1;
-        byte[] first = null;
-        for (int i = 0; i < values; i++) {
-          int length = in.getInt();
-          byte[] value = new byte[length];
-          in.get(value);
-          in.position(in.position() + padded(length) - length);
-          first = first == null ? value : first;
-        }
-        return first;
+        int length = in.getInt();
+        byte[] value = new byte[length];
+        in.get(value);
+        in.position(in.position() + padded(length) - length);
+        return value;
       }
       default -> throw new IllegalStateException("unknown MAPI type " + type);
     }
+  }
+
+  private static boolean isVariable(int type) {
+    return type == 0x001E || type == 0x001F || type == 0x0102 || type == 0x000D;
   }
 
   private static String text(byte[] value, int type) {

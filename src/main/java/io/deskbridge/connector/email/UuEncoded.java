@@ -1,6 +1,7 @@
 package io.deskbridge.connector.email;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ final class UuEncoded {
     if (transferEncoding == null) {
       return false;
     }
-    String encoding = transferEncoding.strip().toLowerCase(java.util.Locale.ROOT);
+    String encoding = transferEncoding.strip().toLowerCase(Locale.ROOT);
     return encoding.equals("x-uuencode") || encoding.equals("uuencode") || encoding.equals("x-uue");
   }
 
