@@ -23,6 +23,7 @@ class ArchitectureTest {
 
   private static final String CONNECTOR = "io.deskbridge.connector..";
   private static final String TICKET = "io.deskbridge.ticket..";
+  private static final String EMAIL = "io.deskbridge.connector.email..";
 
   /** A connector kind is written against the SPI and the canonical model only. */
   @ArchTest
@@ -30,6 +31,8 @@ class ArchitectureTest {
       classes()
           .that()
           .resideInAPackage(CONNECTOR)
+          .and()
+          .resideOutsideOfPackage(EMAIL)
           .should()
           .onlyDependOnClassesThat(
               resideInAnyPackage(
@@ -47,6 +50,27 @@ class ArchitectureTest {
           .because(
               "a connector kind must be writable without Spring or the gateway core; it uses"
                   + " Camel, SLF4J and the libraries of its own protocol (mail, MIME, HTML)");
+
+  /** The email kind may also use the readers of the formats mail comes in, and nothing more. */
+  @ArchTest
+  static final ArchRule emailConnectorAddsOnlyItsMailFormatReaders =
+      classes()
+          .that()
+          .resideInAPackage(EMAIL)
+          .should()
+          .onlyDependOnClassesThat(
+              resideInAnyPackage(
+                  "java..",
+                  CONNECTOR,
+                  TICKET,
+                  "org.slf4j..",
+                  "org.apache.camel..",
+                  "org.apache.james.mime4j..",
+                  "org.jsoup..",
+                  "org.apache.poi.."))
+          .because(
+              "reading MIME, HTML and Outlook's TNEF is the email kind's job, done with mime4j,"
+                  + " jsoup and POI rather than by hand");
 
   /** Stated on its own so that a Spring import in a connector fails with a message that says so. */
   @ArchTest
