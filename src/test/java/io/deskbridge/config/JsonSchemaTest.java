@@ -142,7 +142,13 @@ class JsonSchemaTest {
   static Stream<Path> configurationFiles() throws IOException {
     List<Path> files = new ArrayList<>();
     for (String folder :
-        List.of("examples/connectors", "examples/mappings", "connectors", "mappings")) {
+        List.of(
+            "examples/connectors",
+            "examples/mappings",
+            "examples/email/connectors",
+            "examples/email/mappings",
+            "connectors",
+            "mappings")) {
       Path path = Path.of(folder);
       if (Files.isDirectory(path)) {
         try (Stream<Path> list = Files.list(path)) {

@@ -222,7 +222,9 @@ final class MailIntake {
         new CommentDraft(
             mail.from() == null ? null : mail.from().name(),
             mail.from() == null ? null : mail.from().address(),
-            Visibility.INTERNAL,
+            // Public, as the partner's own mail system wrote it: the manufacturer sees in the
+            // thread that its answer did not arrive, and the ticket's status does not move.
+            Visibility.PUBLIC,
             text,
             null,
             null,
@@ -242,9 +244,10 @@ final class MailIntake {
       EmailPartnerConnector partner, long rawId, String key, InboundChange change) {
     try {
       return partner.sink().submit(rawId, key, change);
-    } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-      // The change itself was refused (the ticket was closed for good, a field too long): park
-      // the mail with the reason rather than poll it again for ever.
+    } catch (RuntimeException e) {
+      // The change itself was refused (the ticket is not the partner's, a field too long): park
+      // the mail with the reason rather than poll it again for ever. When the store itself is
+      // down, parking fails too, and the message stays unread for the next poll.
       partner.sink().reject(rawId, "the gateway refused the change: " + e.getMessage());
       log.warn("partner {}: mail {} refused: {}", partner.partnerId(), key, e.getMessage());
       return null;

@@ -24,7 +24,7 @@ final class Mailbox {
   // Sorted by partner id, so the owner of raw records is the same on every instance.
   private final ConcurrentSkipListMap<String, EmailPartnerConnector> partners =
       new ConcurrentSkipListMap<>();
-  private String routeId;
+  private volatile String routeId;
   private MailboxPoller poller;
   private volatile String lastProblem;
   private volatile long taken;
@@ -104,12 +104,17 @@ final class Mailbox {
 
   private void poll(MailboxPoller poller) {
     try {
-      int count = poller.poll(raw -> take(raw).flag());
-      taken += count;
-      lastProblem = null;
+      // Again at once while there was mail, so a backlog drains without waiting a poll interval
+      // between batches.
+      int count;
+      do {
+        count = poller.poll(raw -> take(raw).flag());
+        taken += count;
+        lastProblem = null;
+      } while (count > 0 && routeId != null);
     } catch (MessagingException | IOException e) {
       // The server is unreachable or refused us: report it and try again at the next poll.
-      poller.close();
+      poller.disconnect();
       String problem = "poll failed: " + e.getMessage();
       if (!problem.equals(lastProblem)) {
         log.warn("mailbox {}: {}", key, problem);
