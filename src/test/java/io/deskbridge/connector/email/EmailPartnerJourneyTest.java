@@ -166,6 +166,44 @@ class EmailPartnerJourneyTest {
   }
 
   @Test
+  void gmailAndRussianOutlookRepliesLandWithOnlyTheirNewText() throws Exception {
+    // Given a ticket opened by mail and the acknowledgement the partner got for it
+    String sender = "hanna@smallfire.example";
+    deliverToSupport(
+        mailFrom(sender, "Beacon B-7 flashes red", "b7-1@smallfire.example", null) + "x\r\n");
+    String ref = awaitTicketWithSubject("Beacon B-7 flashes red").get("ref").asText();
+    String ack = awaitMailTo(sender, "[" + ref + "]").getHeader("Message-ID", null);
+
+    // When the partner answers once from Gmail and once from a Russian Outlook
+    deliverToSupport(
+        mailFrom(sender, "Re: [" + ref + "] Beacon B-7 flashes red", "b7-2@smallfire.example", ack)
+            + "The battery was low, replaced.\r\n\r\n"
+            + "On Fri, 27 Nov 2026 at 10:00, Support <support@maker.example> wrote:\r\n"
+            + "> We have opened ticket "
+            + ref
+            + "\r\n");
+    deliverToSupport(
+        mailFrom(sender, "RE: [" + ref + "] Beacon B-7 flashes red", "b7-3@smallfire.example", ack)
+            + "Маяк снова работает, заявку можно закрыть.\r\n\r\n"
+            + "От: Support <support@maker.example>\r\n"
+            + "Отправлено: 27 ноября 2026 г. 10:00\r\n"
+            + "Кому: "
+            + sender
+            + "\r\nТема: ["
+            + ref
+            + "] Beacon B-7 flashes red\r\n\r\n"
+            + "We have opened ticket "
+            + ref
+            + "\r\n");
+
+    // Then both are comments on the same ticket with only what the partner wrote
+    assertThat(awaitComment(ref, "battery").get("text").asText())
+        .isEqualTo("The battery was low, replaced.");
+    assertThat(awaitComment(ref, "Маяк").get("text").asText())
+        .isEqualTo("Маяк снова работает, заявку можно закрыть.");
+  }
+
+  @Test
   void outOfOfficeAnswerToOurAcknowledgementCreatesNothingAndSendsNothing() throws Exception {
     // Given the partner's mailbox as it is now
     int mailsBefore = mailsTo("carla@smallfire.example").size();
