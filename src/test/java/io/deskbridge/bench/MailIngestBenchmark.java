@@ -82,29 +82,12 @@ public final class MailIngestBenchmark {
       Path password = work.resolve("imap-password");
       Files.writeString(password, "bench-secret");
       GatewayConfigFiles files = GatewayConfigFiles.standard(work.resolve("config"));
-      files.write(
-          "connectors/smallfire.yml",
-          """
-          id: smallfire
-          name: Small Fire Ltd
-          connector: email
-          settings:
-            address: %s
-            senders: ["@smallfire.example"]
-            imapHost: 127.0.0.1
-            imapPort: %d
-            imapSecurity: none
-            imapUser: %s
-            imapPassword: "file:%s"
-            pollInterval: 200ms
-            processed: move
-            processedFolder: Processed
-            smtpHost: 127.0.0.1
-            smtpPort: %d
-            smtpSecurity: none
-          """
-              .formatted(
-                  SUPPORT, mail.getImap().getPort(), SUPPORT, password, mail.getSmtp().getPort()));
+      files.emailPartner(
+          SUPPORT,
+          mail.getImap().getPort(),
+          mail.getSmtp().getPort(),
+          password,
+          "  pollInterval: 200ms\n  processed: move\n  processedFolder: Processed\n");
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("logging.level.root", "WARN");
       try (RunningGateway gateway =

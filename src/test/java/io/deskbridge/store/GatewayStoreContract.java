@@ -18,6 +18,7 @@ import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.outbox.OutboxRow;
 import io.deskbridge.outbox.OutboxState;
 import io.deskbridge.outbox.OutboxStore;
+import io.deskbridge.partner.StoredConnectorState;
 import io.deskbridge.queue.ManufacturerSide;
 import io.deskbridge.queue.Queue;
 import io.deskbridge.queue.QueueDirectory;
@@ -420,14 +421,7 @@ abstract class GatewayStoreContract {
   @Test
   void connectorInputSeenTwiceIsADuplicateWhateverTheLengthOfItsKey() {
     // Given a connector's sink and a real mail's Message-ID, longer than a SHA-256 in hex
-    SideInbound sink =
-        new SideInbound(
-            ACME,
-            intake,
-            new RawInputStore(jdbc),
-            deadLetters,
-            new SideTickets(jdbc, new TicketReferences("DB")),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    SideInbound sink = sink(ACME);
     String messageId = "<CAF=x9kQ2vT8m4oW1yR7uP3sN6bJ0hG5dL2cA8eZ_fX@mail.gmail.example.com>";
     var create = createBy(ACME, "unused", "unused").change();
     long raw =
@@ -441,6 +435,67 @@ abstract class GatewayStoreContract {
     assertThat(first.duplicate()).isFalse();
     assertThat(again.duplicate()).isTrue();
     assertThat(again.ticket()).isEqualTo(first.ticket());
+  }
+
+  @Test
+  void mailRepliesFindTheirPartnersTicketByMessageIdButNeverAnotherPartners() {
+    // Given a ticket a partner opened by mail, and a reply already added to it
+    SideInbound acme = sink(ACME);
+    String opening = "CAF=opening@mail.acme.example";
+    long raw = acme.storeRaw(opening, "message/rfc822", "x".getBytes(StandardCharsets.UTF_8));
+    var opened = acme.submit(raw, opening, createBy(ACME, "unused", "unused").change());
+    var reply =
+        new InboundChange.AddComment(
+            TicketLocator.ref(opened.ticket()),
+            new CommentDraft(
+                "Ann", "ann@acme.example", null, "ok", null, null, "reply-1@acme", List.of()));
+    acme.submit(raw, "reply-1@acme", reply);
+
+    // Then both Message-IDs lead the partner to its ticket
+    assertThat(acme.ticketByMessageId(opening)).contains(opened.ticket());
+    assertThat(acme.ticketByMessageId("reply-1@acme")).contains(opened.ticket());
+    assertThat(acme.sees(opened.ticket())).isTrue();
+    // and neither leads another partner there, nor lets it see the ticket
+    SideInbound beta = sink(BETA);
+    assertThat(beta.ticketByMessageId(opening)).isEmpty();
+    assertThat(beta.ticketByMessageId("reply-1@acme")).isEmpty();
+    assertThat(beta.sees(opened.ticket())).isFalse();
+    assertThat(acme.ticketByMessageId("never-seen@acme")).isEmpty();
+  }
+
+  @Test
+  void connectorStateCountsPerSideAndSurvivesANewStoreObject() {
+    // Given the counters of two sides
+    var acme = new StoredConnectorState(jdbc, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
+    var beta = new StoredConnectorState(jdbc, "beta", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    // When one side counts three times and the other once
+    acme.increment("auto-mail:2026-01-31:ann@acme.example");
+    acme.increment("auto-mail:2026-01-31:ann@acme.example");
+    long third = acme.increment("auto-mail:2026-01-31:ann@acme.example");
+    long betaFirst = beta.increment("auto-mail:2026-01-31:ann@acme.example");
+    acme.put("cursor", "42");
+
+    // Then each side has its own count, kept in the store, and old days can be dropped
+    assertThat(third).isEqualTo(3);
+    assertThat(betaFirst).isEqualTo(1);
+    var again = new StoredConnectorState(jdbc, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(again.get("auto-mail:2026-01-31:ann@acme.example")).contains("3");
+    assertThat(again.get("cursor")).contains("42");
+    again.removeStartingWith("auto-mail:2026-01-31:");
+    assertThat(again.get("auto-mail:2026-01-31:ann@acme.example")).isEmpty();
+    assertThat(again.get("cursor")).contains("42");
+    assertThat(beta.get("auto-mail:2026-01-31:ann@acme.example")).contains("1");
+  }
+
+  private SideInbound sink(Side side) {
+    return new SideInbound(
+        side,
+        intake,
+        new RawInputStore(jdbc),
+        deadLetters,
+        new SideTickets(jdbc, new TicketReferences("DB")),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test

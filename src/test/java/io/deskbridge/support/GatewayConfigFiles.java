@@ -80,6 +80,35 @@ public final class GatewayConfigFiles {
     return key;
   }
 
+  /**
+   * Adds the email partner {@code smallfire} (senders {@code @smallfire.example}) polling the
+   * mailbox {@code support} on a local IMAP server without TLS and answering through a local SMTP
+   * server; {@code extraSettings} are more lines of its settings block, each indented by two.
+   */
+  public void emailPartner(
+      String support, int imapPort, int smtpPort, Path passwordFile, String extraSettings) {
+    write(
+        "connectors/smallfire.yml",
+        """
+        id: smallfire
+        name: Small Fire Ltd
+        connector: email
+        settings:
+          address: %s
+          senders: ["@smallfire.example"]
+          imapHost: 127.0.0.1
+          imapPort: %d
+          imapSecurity: none
+          imapUser: %s
+          imapPassword: "file:%s"
+          smtpHost: 127.0.0.1
+          smtpPort: %d
+          smtpSecurity: none
+        """
+                .formatted(support, imapPort, support, passwordFile, smtpPort)
+            + extraSettings);
+  }
+
   public void write(String relative, String content) {
     Path file = root.resolve(relative);
     try {

@@ -264,5 +264,6 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
   public void close() {
     mailboxes.leave(this);
     acknowledgements.shutdown();
+    smtp.disconnect();
   }
 }

@@ -280,7 +280,7 @@ final class MailIntake {
                   ticket.get(),
                   List.of("the report quotes <" + original + ">, a mail of " + ticket.get())),
               MailVerdict.Outcome.REPORT_ON_TICKET,
-              "noted on " + ticket.get() + " as an internal note; the ticket is not reopened");
+              "noted on the thread of " + ticket.get() + "; the ticket is not reopened");
         }
       }
     }

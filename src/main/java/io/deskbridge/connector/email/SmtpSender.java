@@ -13,6 +13,7 @@ final class SmtpSender {
 
   private final EmailSettings.MailServer server;
   private final Session session;
+  private Transport transport;
 
   SmtpSender(EmailSettings.MailServer server) {
     this.server = server;
@@ -40,17 +41,21 @@ final class SmtpSender {
   }
 
   /**
-   * Hands a message to the server.
+   * Hands a message to the server, over a connection kept open between messages; a connection the
+   * server has closed meanwhile is opened again once.
    *
    * @throws DeliveryException permanent when the server refused every recipient, else transient
    */
-  void send(MimeMessage message) throws DeliveryException {
+  synchronized void send(MimeMessage message) throws DeliveryException {
     try {
       message.saveChanges();
-      if (server.username() != null) {
-        Transport.send(message, server.username(), server.password());
-      } else {
-        Transport.send(message);
+      try {
+        connected().sendMessage(message, message.getAllRecipients());
+      } catch (SendFailedException e) {
+        throw e;
+      } catch (MessagingException stale) {
+        disconnect();
+        connected().sendMessage(message, message.getAllRecipients());
       }
     } catch (SendFailedException e) {
       boolean noneSent = e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0;
@@ -60,8 +65,32 @@ final class SmtpSender {
       }
       throw DeliveryException.transientFailure("SMTP send failed: " + e.getMessage(), e);
     } catch (MessagingException e) {
+      disconnect();
       throw DeliveryException.transientFailure(
           "SMTP server " + server.host() + ":" + server.port() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Transport connected() throws MessagingException {
+    if (transport == null || !transport.isConnected()) {
+      transport = session.getTransport("smtp");
+      if (server.username() != null) {
+        transport.connect(server.host(), server.port(), server.username(), server.password());
+      } else {
+        transport.connect();
+      }
+    }
+    return transport;
+  }
+
+  synchronized void disconnect() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        // the connection is being dropped anyway
+      }
+      transport = null;
     }
   }
 }

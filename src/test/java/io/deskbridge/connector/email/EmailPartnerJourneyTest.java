@@ -58,28 +58,12 @@ class EmailPartnerJourneyTest {
     Path password = secrets.resolve("imap-password");
     Files.writeString(password, "mailbox-secret");
     GatewayConfigFiles files = GatewayConfigFiles.standard(config);
-    files.write(
-        "connectors/smallfire.yml",
-        """
-        id: smallfire
-        name: Small Fire Ltd
-        connector: email
-        settings:
-          address: %s
-          senders: ["@smallfire.example"]
-          imapHost: 127.0.0.1
-          imapPort: %d
-          imapSecurity: none
-          imapUser: %s
-          imapPassword: "file:%s"
-          pollInterval: 100ms
-          smtpHost: 127.0.0.1
-          smtpPort: %d
-          smtpSecurity: none
-          autoMailDailyCap: 3
-        """
-            .formatted(
-                SUPPORT, mail.getImap().getPort(), SUPPORT, password, mail.getSmtp().getPort()));
+    files.emailPartner(
+        SUPPORT,
+        mail.getImap().getPort(),
+        mail.getSmtp().getPort(),
+        password,
+        "  pollInterval: 100ms\n  autoMailDailyCap: 3\n");
     gateway = RunningGateway.start(config, data, Map.of());
   }
 
