@@ -45,7 +45,7 @@ public final class MailIngestBenchmark {
           + " tickets with a 48 KB PDF, 25% Outlook-style quoted replies threaded by In-Reply-To"
           + " to an earlier message, 10% out-of-office auto-replies) from 50 sender addresses are"
           + " delivered in waves of 250 into the INBOX while the poller is stopped, after an uncounted"
-          + " warm-up of W messages; processed mail is moved to another folder; pollInterval 200"
+          + " warm-up of W messages; processed mail is deleted (processed: delete); pollInterval 200"
           + " ms, fetched and marked in batches of 100; rate = N / sum over the waves of the time"
           + " from starting the poller to the wave's last raw_input row; per-message time = gap between consecutive raw_input.received_at"
           + " stamps of the single poller thread (fetch, store, read, apply, acknowledge),"
@@ -87,7 +87,7 @@ public final class MailIngestBenchmark {
           mail.getImap().getPort(),
           mail.getSmtp().getPort(),
           password,
-          "  pollInterval: 200ms\n  processed: move\n  processedFolder: Processed\n");
+          "  pollInterval: 200ms\n  processed: delete\n");
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("logging.level.root", "WARN");
       try (RunningGateway gateway =
