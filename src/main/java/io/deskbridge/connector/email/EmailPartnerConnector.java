@@ -249,10 +249,7 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
 
   @Override
   public void replay(long rawInputId, String sourceKey, String mediaType, byte[] body) {
-    MailIntake.Taken taken = mailbox.intake().apply(rawInputId, body, mailbox.partners());
-    if (taken.flag()) {
-      throw new IllegalStateException(taken.detail());
-    }
+    mailbox.intake().apply(rawInputId, body, mailbox.partners(), true);
   }
 
   @Override

@@ -91,15 +91,19 @@ final class MailIntake {
     EmailPartnerConnector owner = partners.get(0);
     InboundSink ownerSink = owner.sink();
     long rawId = ownerSink.storeRaw("mail:sha256:" + sha256(raw), "message/rfc822", raw);
-    return apply(rawId, raw, partners);
+    return apply(rawId, raw, partners, false);
   }
 
-  /** Applies a message already stored as raw input, as a take or a replay of a dead letter. */
-  Taken apply(long rawId, byte[] raw, List<EmailPartnerConnector> partners) {
+  /**
+   * Applies a message already stored as raw input. On a replay of a dead letter, a message that
+   * still cannot be taken throws with the reason instead of parking a second dead letter.
+   */
+  Taken apply(long rawId, byte[] raw, List<EmailPartnerConnector> partners, boolean replay) {
     EmailPartnerConnector owner = partners.get(0);
     long limit = owner.settings().maxMessageBytes();
     if (raw.length > limit) {
       return park(
+          replay,
           owner,
           rawId,
           MailVerdict.Outcome.TOO_LARGE,
@@ -113,7 +117,7 @@ final class MailIntake {
     try {
       verdict = read(raw, partners);
     } catch (UnreadableMailException e) {
-      return park(owner, rawId, null, "unreadable mail: " + e.getMessage());
+      return park(replay, owner, rawId, null, "unreadable mail: " + e.getMessage());
     }
     String key = sourceKey(verdict.mail(), raw);
     return switch (verdict.outcome()) {
@@ -123,22 +127,23 @@ final class MailIntake {
       }
       case UNKNOWN_SENDER ->
           park(
+              replay,
               owner,
               rawId,
               verdict.outcome(),
               "quarantined: "
                   + verdict.reason()
                   + "; add it to a partner's senders and replay, or discard");
-      case TOO_LARGE -> park(verdict.partner(), rawId, verdict.outcome(), verdict.reason());
+      case TOO_LARGE -> park(replay, verdict.partner(), rawId, verdict.outcome(), verdict.reason());
       case REPORT_ON_TICKET -> {
-        submit(verdict.partner(), rawId, key, reportNote(verdict));
+        submit(replay, verdict.partner(), rawId, key, reportNote(verdict));
         yield new Taken(verdict.outcome(), false, verdict.reason());
       }
       case REPLY -> {
-        submit(verdict.partner(), rawId, key, reply(verdict));
+        submit(replay, verdict.partner(), rawId, key, reply(verdict));
         yield new Taken(verdict.outcome(), false, verdict.reason());
       }
-      case NEW_TICKET -> open(verdict, rawId, key);
+      case NEW_TICKET -> open(verdict, rawId, key, replay);
     };
   }
 
@@ -146,7 +151,7 @@ final class MailIntake {
     return owner.sink();
   }
 
-  private Taken open(MailVerdict verdict, long rawId, String key) {
+  private Taken open(MailVerdict verdict, long rawId, String key, boolean replay) {
     ParsedMail mail = verdict.mail();
     EmailPartnerConnector partner = verdict.partner();
     MailAddress from = mail.from();
@@ -161,7 +166,8 @@ final class MailIntake {
             null,
             new Contact(from.name(), mail.replyAddress().address(), null),
             Map.of());
-    InboundResult opened = submit(partner, rawId, key, new InboundChange.CreateTicket(draft));
+    InboundResult opened =
+        submit(replay, partner, rawId, key, new InboundChange.CreateTicket(draft));
     if (opened == null) {
       return new Taken(verdict.outcome(), true, "parked");
     }
@@ -169,6 +175,7 @@ final class MailIntake {
       // The canonical create carries no files; the opening mail's files follow as its first
       // comment, under a key of their own so a repeat of the mail repeats neither.
       submit(
+          replay,
           partner,
           rawId,
           key + "#files",
@@ -241,10 +248,13 @@ final class MailIntake {
   }
 
   private static InboundResult submit(
-      EmailPartnerConnector partner, long rawId, String key, InboundChange change) {
+      boolean replay, EmailPartnerConnector partner, long rawId, String key, InboundChange change) {
     try {
       return partner.sink().submit(rawId, key, change);
     } catch (RuntimeException e) {
+      if (replay) {
+        throw e;
+      }
       // The change itself was refused (the ticket is not the partner's, a field too long): park
       // the mail with the reason rather than poll it again for ever. When the store itself is
       // down, parking fails too, and the message stays unread for the next poll.
@@ -255,7 +265,14 @@ final class MailIntake {
   }
 
   private static Taken park(
-      EmailPartnerConnector partner, long rawId, MailVerdict.Outcome outcome, String reason) {
+      boolean replay,
+      EmailPartnerConnector partner,
+      long rawId,
+      MailVerdict.Outcome outcome,
+      String reason) {
+    if (replay) {
+      throw new IllegalStateException(reason);
+    }
     partner.sink().reject(rawId, reason);
     log.warn("partner {}: mail parked: {}", partner.partnerId(), reason);
     return new Taken(outcome, true, reason);

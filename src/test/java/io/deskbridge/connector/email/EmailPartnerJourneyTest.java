@@ -256,6 +256,41 @@ class EmailPartnerJourneyTest {
   }
 
   @Test
+  void quarantinedMailBecomesATicketWhenReplayedAfterOpsAddTheSender() throws Exception {
+    // Given a mail from a new customer address that no partner names yet
+    deliverToSupport(
+        mailFrom("lea@newcustomer.example", "Panel in hall C", "hall-c@newcustomer.example", null)
+            + "Panel in hall C beeps.\r\n");
+    JsonNode letter = awaitDeadLetter("lea@newcustomer.example");
+    long id = letter.get("id").asLong();
+
+    // When ops replay it unchanged, it is still quarantined and says why
+    var again = gateway.ops().post("/api/v1/dead-letters/" + id + "/replay", "{}");
+    assertThat(again.status()).isEqualTo(422);
+    assertThat(again.body()).contains("unknown sender lea@newcustomer.example");
+    assertThat(tickets()).noneMatch(t -> t.get("subject").asText().equals("Panel in hall C"));
+
+    // When ops add the domain to the partner's senders, reload, and replay
+    Path file = config.resolve("connectors/smallfire.yml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "[\"@smallfire.example\"]", "[\"@smallfire.example\", \"@newcustomer.example\"]"));
+    assertThat(gateway.ops().post("/api/v1/config/reload", "{}").status()).isEqualTo(200);
+    var replayed =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> gateway.ops().post("/api/v1/dead-letters/" + id + "/replay", "{}"),
+                answer -> answer.status() == 200);
+
+    // Then the ticket exists and the dead letter is settled
+    assertThat(replayed.json().get("state").asText()).isEqualTo("REPLAYED");
+    awaitTicketWithSubject("Panel in hall C");
+  }
+
+  @Test
   void malformedMessageIsParkedWithItsReasonAndStaysFlaggedInTheMailbox() throws Exception {
     // When bytes that are no mail at all arrive
     deliverToSupport("\r\n\r\nthis has no header at all\r\n");
