@@ -125,6 +125,11 @@ final class MailPreviewCommand {
     }
 
     @Override
+    public List<String> messageIds(TicketRef ticket) {
+      return List.of();
+    }
+
+    @Override
     public boolean sees(TicketRef ticket) {
       return true;
     }

@@ -1,6 +1,7 @@
 package io.deskbridge.connector;
 
 import io.deskbridge.ticket.TicketRef;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,4 +45,10 @@ public interface InboundSink {
 
   /** Whether this side may see and change the ticket (a partner only its own). */
   boolean sees(TicketRef ticket);
+
+  /**
+   * The Message-IDs of what this side sent about its ticket, oldest first (the message that opened
+   * it, then its comments'), so an answer can thread onto the side's latest message.
+   */
+  List<String> messageIds(TicketRef ticket);
 }

@@ -8,6 +8,7 @@ import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.ticket.Side;
 import io.deskbridge.ticket.TicketRef;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,5 +76,10 @@ public final class SideInbound implements InboundSink {
   @Override
   public boolean sees(TicketRef ticket) {
     return tickets.belongsTo(side.id(), ticket);
+  }
+
+  @Override
+  public List<String> messageIds(TicketRef ticket) {
+    return tickets.messageIds(side.id(), ticket);
   }
 }

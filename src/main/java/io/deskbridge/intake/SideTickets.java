@@ -2,6 +2,8 @@ package io.deskbridge.intake;
 
 import io.deskbridge.ticket.TicketRef;
 import io.deskbridge.ticket.TicketReferences;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,6 +50,43 @@ public class SideTickets {
         .stream()
         .findFirst()
         .map(references::of);
+  }
+
+  /**
+   * The Message-IDs of the mail the partner sent about its ticket, oldest first: the one that
+   * opened it, then those of its comments. Source keys without an {@code @} are not Message-IDs.
+   */
+  public List<String> messageIds(String partnerId, TicketRef ref) {
+    if (!belongsTo(partnerId, ref)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    jdbc
+        .sql(
+            "SELECT source_key FROM intake_key WHERE side = :side AND ticket_id = :id"
+                + " ORDER BY created_at")
+        .param("side", partnerId)
+        .param("id", ref.number())
+        .query(String.class)
+        .list()
+        .stream()
+        .filter(key -> key.contains("@") && !key.contains("#") && !ids.contains(key))
+        .findFirst()
+        .ifPresent(ids::add);
+    jdbc.sql(
+            "SELECT message_id FROM comment WHERE ticket_id = :id AND author_side = :side"
+                + " AND message_id IS NOT NULL ORDER BY id")
+        .param("side", partnerId)
+        .param("id", ref.number())
+        .query(String.class)
+        .list()
+        .forEach(
+            id -> {
+              if (!ids.contains(id)) {
+                ids.add(id);
+              }
+            });
+    return ids;
   }
 
   /** Whether the ticket exists and belongs to the partner. */

@@ -75,6 +75,11 @@ public abstract class ConnectorKindContract {
       }
 
       @Override
+      public List<String> messageIds(TicketRef ticket) {
+        return List.of();
+      }
+
+      @Override
       public boolean sees(TicketRef ticket) {
         return false;
       }

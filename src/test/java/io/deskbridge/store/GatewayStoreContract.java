@@ -455,11 +455,13 @@ abstract class GatewayStoreContract {
     assertThat(acme.ticketByMessageId(opening)).contains(opened.ticket());
     assertThat(acme.ticketByMessageId("reply-1@acme")).contains(opened.ticket());
     assertThat(acme.sees(opened.ticket())).isTrue();
+    assertThat(acme.messageIds(opened.ticket())).containsExactly(opening, "reply-1@acme");
     // and neither leads another partner there, nor lets it see the ticket
     SideInbound beta = sink(BETA);
     assertThat(beta.ticketByMessageId(opening)).isEmpty();
     assertThat(beta.ticketByMessageId("reply-1@acme")).isEmpty();
     assertThat(beta.sees(opened.ticket())).isFalse();
+    assertThat(beta.messageIds(opened.ticket())).isEmpty();
     assertThat(acme.ticketByMessageId("never-seen@acme")).isEmpty();
   }
 

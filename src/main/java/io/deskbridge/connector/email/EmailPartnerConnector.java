@@ -127,6 +127,18 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
                     : templates.statusName(settings.language(), ticket.status().name())));
     String messageId = EmailThreading.messageId(ticket.ref(), "c" + change.changeId(), domain());
     String thread = EmailThreading.messageId(ticket.ref(), "opened", domain());
+    // Chained to the partner's latest mail on the ticket, after the one that opened it and our
+    // acknowledgement, so the partner's client shows one conversation.
+    List<String> partnerMail = sink().messageIds(ticket.ref());
+    List<String> references = new ArrayList<>();
+    if (!partnerMail.isEmpty()) {
+      references.add(partnerMail.get(0));
+    }
+    references.add(thread);
+    if (partnerMail.size() > 1) {
+      references.add(partnerMail.get(partnerMail.size() - 1));
+    }
+    String inReplyTo = partnerMail.isEmpty() ? thread : partnerMail.get(partnerMail.size() - 1);
     OutgoingMail mail =
         new OutgoingMail(
             settings.address(),
@@ -134,8 +146,8 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
             to,
             content,
             messageId,
-            thread,
-            List.of(thread),
+            inReplyTo,
+            references,
             false,
             files(change),
             context.clock().instant());

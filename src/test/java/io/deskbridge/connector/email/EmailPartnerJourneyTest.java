@@ -122,7 +122,10 @@ class EmailPartnerJourneyTest {
     // Then the partner's mailbox gets the answer with the token, threaded on the ticket
     MimeMessage answer = awaitMailTo("boris@smallfire.example", "[" + ref + "]", "jumper J3");
     String answerId = answer.getHeader("Message-ID", null);
-    assertThat(answer.getHeader("In-Reply-To", null)).contains(ref);
+    assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<keypad-1@smallfire.example>");
+    assertThat(answer.getHeader("References", null))
+        .startsWith("<keypad-1@smallfire.example>")
+        .contains(ref);
     assertThat(answer.getHeader("Auto-Submitted", null)).isNull();
 
     // When the partner replies from Outlook, quoting the answer below its own text
