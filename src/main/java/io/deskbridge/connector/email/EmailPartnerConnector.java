@@ -254,9 +254,11 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
 
   @Override
   public ConnectorHealth check() {
-    return mailbox == null
-        ? ConnectorHealth.down("no mailbox")
-        : ConnectorHealth.up(mailbox.health());
+    if (mailbox == null) {
+      return ConnectorHealth.down("no mailbox");
+    }
+    String problem = mailbox.problem();
+    return problem != null ? ConnectorHealth.down(problem) : ConnectorHealth.up(mailbox.health());
   }
 
   @Override

@@ -66,11 +66,14 @@ final class Mailbox {
     return intake;
   }
 
-  String health() {
+  /** What the last poll ran into, or null when it went well. */
+  String problem() {
     String problem = lastProblem;
-    return problem != null
-        ? "mailbox " + key + ": " + problem
-        : "mailbox " + key + " polled, " + taken + " messages taken";
+    return problem == null ? null : "mailbox " + key + ": " + problem;
+  }
+
+  String health() {
+    return "mailbox " + key + " polled, " + taken + " messages taken";
   }
 
   /** Takes one message, as the poller does; what it says is what happened. */

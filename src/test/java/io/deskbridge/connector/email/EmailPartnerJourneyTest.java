@@ -64,6 +64,26 @@ class EmailPartnerJourneyTest {
         mail.getSmtp().getPort(),
         password,
         "  pollInterval: 100ms\n  autoMailDailyCap: 3\n");
+    files.write(
+        "connectors/deadbox.yml",
+        """
+        id: deadbox
+        name: Partner whose mailbox server is gone
+        connector: email
+        settings:
+          address: support@maker.example
+          senders: ["@deadbox.example"]
+          imapHost: 127.0.0.1
+          imapPort: %d
+          imapSecurity: none
+          imapUser: gone@maker.example
+          imapPassword: "file:%s"
+          pollInterval: 100ms
+          smtpHost: 127.0.0.1
+          smtpPort: %d
+          smtpSecurity: none
+        """
+            .formatted(portNobodyListensOn(), password, mail.getSmtp().getPort()));
     gateway = RunningGateway.start(config, data, Map.of());
   }
 
@@ -394,6 +414,30 @@ class EmailPartnerJourneyTest {
     assertThat(answer.status()).isEqualTo(403);
   }
 
+  @Test
+  void unreachableMailboxShowsThePartnerDownWithTheReason() {
+    // When the partner list is read while one partner's IMAP server refuses connections
+    // Then that partner is reported down with the reason, and the working one up
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode partners = gateway.ops().get("/api/v1/partners").json().get("partners");
+              JsonNode deadbox = null;
+              JsonNode smallfire = null;
+              for (JsonNode partner : partners) {
+                if (partner.get("id").asText().equals("deadbox")) {
+                  deadbox = partner;
+                } else if (partner.get("id").asText().equals("smallfire")) {
+                  smallfire = partner;
+                }
+              }
+              assertThat(deadbox.at("/health/up").asBoolean()).isFalse();
+              assertThat(deadbox.at("/health/detail").asText()).contains("poll failed");
+              assertThat(smallfire.at("/health/up").asBoolean()).isTrue();
+            });
+  }
+
   // --- the partner's and the support mailbox's side
 
   private static String mailFrom(String from, String subject, String messageId, String inReplyTo) {
@@ -415,6 +459,12 @@ class EmailPartnerJourneyTest {
         + "MIME-Version: 1.0\r\n"
         + "Content-Type: text/plain; charset=UTF-8\r\n"
         + "\r\n";
+  }
+
+  private static int portNobodyListensOn() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static void deliverToSupport(String raw) throws Exception {
