@@ -69,6 +69,10 @@ public final class RunningGateway implements AutoCloseable {
     return as(OPS_TOKEN);
   }
 
+  public <T> T bean(String name, Class<T> type) {
+    return context.getBean(name, type);
+  }
+
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
   }
