@@ -122,7 +122,7 @@ final class MailIntake {
     String key = sourceKey(verdict.mail(), raw);
     return switch (verdict.outcome()) {
       case AUTOMATIC -> {
-        ownerSink(owner).record(rawId, "not applied: " + describe(verdict.classification()));
+        owner.sink().record(rawId, "not applied: " + describe(verdict.classification()));
         yield new Taken(verdict.outcome(), false, verdict.reason());
       }
       case UNKNOWN_SENDER ->
@@ -135,20 +135,17 @@ final class MailIntake {
                   + verdict.reason()
                   + "; add it to a partner's senders and replay, or discard");
       case TOO_LARGE -> park(replay, verdict.partner(), rawId, verdict.outcome(), verdict.reason());
-      case REPORT_ON_TICKET -> {
-        submit(replay, verdict.partner(), rawId, key, reportNote(verdict));
-        yield new Taken(verdict.outcome(), false, verdict.reason());
-      }
-      case REPLY -> {
-        submit(replay, verdict.partner(), rawId, key, reply(verdict));
-        yield new Taken(verdict.outcome(), false, verdict.reason());
-      }
+      case REPORT_ON_TICKET -> applied(verdict, replay, rawId, key, reportNote(verdict));
+      case REPLY -> applied(verdict, replay, rawId, key, reply(verdict));
       case NEW_TICKET -> open(verdict, rawId, key, replay);
     };
   }
 
-  private static InboundSink ownerSink(EmailPartnerConnector owner) {
-    return owner.sink();
+  /** Submits the verdict's change; a refused one was parked and stays flagged in the mailbox. */
+  private static Taken applied(
+      MailVerdict verdict, boolean replay, long rawId, String key, InboundChange change) {
+    boolean parked = submit(replay, verdict.partner(), rawId, key, change) == null;
+    return new Taken(verdict.outcome(), parked, parked ? "parked" : verdict.reason());
   }
 
   private Taken open(MailVerdict verdict, long rawId, String key, boolean replay) {
