@@ -273,4 +273,26 @@ class SignedRequestTest {
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.json().get("code").asText()).isEqualTo("unauthorized");
   }
+
+  @Test
+  void expiredSignaturesArePrunedFromTheStore() {
+    // Given a signature kept until a moment now past
+    SignatureReplays replays = gateway.bean(SignatureReplays.class);
+    Instant now = Instant.now();
+    String expired = "e".repeat(64);
+    assertThat(replays.firstUse("pruned", expired, now.minusSeconds(1), now)).isTrue();
+
+    // When another signature is recorded more than a minute later
+    replays.firstUse("pruned", "f".repeat(64), now.plusSeconds(3600), now.plusSeconds(120));
+
+    // Then the expired one is gone, so the store does not grow without end
+    assertThat(
+            gateway
+                .bean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM request_signature WHERE signature = :signature")
+                .param("signature", expired)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
 }
