@@ -29,6 +29,8 @@ import io.deskbridge.ticket.EventJournal;
 import io.deskbridge.ticket.TicketStore;
 import io.deskbridge.web.ApiAuthentication;
 import io.deskbridge.web.RequestBodies;
+import io.deskbridge.web.RequestSignatures;
+import io.deskbridge.web.SignatureReplays;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
@@ -238,10 +240,22 @@ public class GatewayBeans {
   }
 
   @Bean
+  SignatureReplays signatureReplays(JdbcClient jdbc, Clock clock) {
+    return new SignatureReplays(jdbc, clock);
+  }
+
+  @Bean
   FilterRegistrationBean<ApiAuthentication> apiAuthentication(
-      Credentials credentials, ObjectMapper json) {
+      Credentials credentials,
+      PartnerDirectory partners,
+      RequestBodies bodies,
+      SignatureReplays replays,
+      Clock clock,
+      ObjectMapper json) {
     FilterRegistrationBean<ApiAuthentication> registration =
-        new FilterRegistrationBean<>(new ApiAuthentication(credentials, json));
+        new FilterRegistrationBean<>(
+            new ApiAuthentication(
+                credentials, partners, bodies, new RequestSignatures(replays), clock, json));
     registration.addUrlPatterns("/api/v1/*");
     return registration;
   }

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One partner as configured: id, display name, connector kind and its settings, the mapping it uses
- * and the SHA-256 hashes of its API keys. {@link #toString()} leaves the key hashes out.
+ * One partner as configured: id, display name, connector kind and its settings, the mapping it
+ * uses, the SHA-256 hashes of its API keys and its signing and webhook security. {@link
+ * #toString()} leaves the key hashes and secrets out.
  */
 public record Partner(
     String id,
@@ -15,10 +16,24 @@ public record Partner(
     String mapping,
     List<byte[]> apiKeyHashes,
     ConnectorSettings settings,
-    Path file) {
+    Path file,
+    PartnerSecurity security) {
 
   public Partner {
     apiKeyHashes = List.copyOf(apiKeyHashes);
+    security = security == null ? PartnerSecurity.NONE : security;
+  }
+
+  /** A partner without signing or webhook settings. */
+  public Partner(
+      String id,
+      String name,
+      String connector,
+      String mapping,
+      List<byte[]> apiKeyHashes,
+      ConnectorSettings settings,
+      Path file) {
+    this(id, name, connector, mapping, apiKeyHashes, settings, file, PartnerSecurity.NONE);
   }
 
   @Override

@@ -24,7 +24,25 @@ public final class PartnerFileReader {
 
   private static final List<String> KEYS =
       List.of("id", "name", "connector", "mapping", "security", "settings");
-  private static final List<String> SECURITY_KEYS = List.of("apiKeys");
+  private static final List<String> SECURITY_KEYS = List.of("apiKeys", "signing", "webhook");
+  private static final List<String> SIGNING_KEYS = List.of("secret", "secrets", "required");
+  private static final List<String> WEBHOOK_KEYS =
+      List.of(
+          "scheme",
+          "header",
+          "prefix",
+          "secret",
+          "username",
+          "password",
+          "token",
+          "deliveryHeader");
+  private static final Map<PartnerSecurity.Scheme, List<String>> WEBHOOK_SCHEME_KEYS =
+      Map.of(
+          PartnerSecurity.Scheme.HMAC, List.of("header", "prefix", "secret"),
+          PartnerSecurity.Scheme.BASIC, List.of("username", "password"),
+          PartnerSecurity.Scheme.BEARER, List.of("token"),
+          PartnerSecurity.Scheme.API_KEY, List.of());
+  private static final String HMAC_HEADER = "X-Hub-Signature-256";
   private static final List<String> API_KEY_KEYS = List.of("sha256", "secret");
   private static final String ID_SHAPE = "[a-z0-9][a-z0-9_-]{0,62}";
 
@@ -61,6 +79,7 @@ public final class PartnerFileReader {
     String kindId = fields.requiredText(root, "connector");
     String mapping = fields.text(root, "mapping");
     List<byte[]> keys = apiKeys(root, fields);
+    PartnerSecurity security = security(root, fields);
     ConnectorSettings settings = settings(root, kindId, fields);
     if (problems.size() > before) {
       return Optional.empty();
@@ -68,7 +87,8 @@ public final class PartnerFileReader {
     YamlNode idNode = root.get("id");
     return Optional.of(
         new Read(
-            new Partner(id, name == null ? id : name, kindId, mapping, keys, settings, file),
+            new Partner(
+                id, name == null ? id : name, kindId, mapping, keys, settings, file, security),
             idNode.line(),
             idNode.column()));
   }
@@ -107,6 +127,165 @@ public final class PartnerFileReader {
       }
     }
     return hashes;
+  }
+
+  private PartnerSecurity security(YamlNode.MapNode root, ConfigFields fields) {
+    if (!(root.get("security") instanceof YamlNode.MapNode security)) {
+      return PartnerSecurity.NONE;
+    }
+    return new PartnerSecurity(
+        signing(fields.map(security.get("signing"), "security.signing"), fields),
+        webhook(fields.map(security.get("webhook"), "security.webhook"), fields));
+  }
+
+  private PartnerSecurity.Signing signing(YamlNode.MapNode signing, ConfigFields fields) {
+    if (signing == null) {
+      return null;
+    }
+    fields.onlyKeys(signing, SIGNING_KEYS);
+    List<byte[]> secrets = new ArrayList<>();
+    YamlNode one = signing.get("secret");
+    YamlNode many = signing.get("secrets");
+    if ((one == null) == (many == null)) {
+      fields.add(
+          signing.problem(
+              "give either secret (${ENV_VAR} or file:/path) or secrets (a list of them, while a"
+                  + " secret is rotated)"));
+    }
+    if (one != null) {
+      byte[] secret = secret(signing, "secret", fields);
+      if (secret != null) {
+        secrets.add(secret);
+      }
+    }
+    List<YamlNode> items = fields.list(many, "security.signing.secrets");
+    for (YamlNode item : items) {
+      if (item instanceof YamlNode.ScalarNode scalar && scalar.value() != null) {
+        try {
+          secrets.add(resolved(scalar.text()));
+        } catch (IllegalArgumentException e) {
+          fields.add(item.problem(e.getMessage()));
+        }
+      } else {
+        fields.add(item.problem("must be a secret reference (${ENV_VAR} or file:/path)"));
+      }
+    }
+    if (many != null && items.isEmpty() && many instanceof YamlNode.ListNode) {
+      fields.add(many.problem("must name at least one secret"));
+    }
+    Boolean required = bool(signing, "required", fields);
+    // A secret is given to be used: signing is required unless the file says otherwise.
+    return new PartnerSecurity.Signing(secrets, required == null || required);
+  }
+
+  private PartnerSecurity.Webhook webhook(YamlNode.MapNode webhook, ConfigFields fields) {
+    if (webhook == null) {
+      return null;
+    }
+    fields.onlyKeys(webhook, WEBHOOK_KEYS);
+    String schemeText = fields.requiredText(webhook, "scheme");
+    if (schemeText == null) {
+      return null;
+    }
+    List<String> names = List.of("hmac", "basic", "bearer", "apiKey");
+    PartnerSecurity.Scheme scheme =
+        switch (schemeText.trim()) {
+          case "hmac" -> PartnerSecurity.Scheme.HMAC;
+          case "basic" -> PartnerSecurity.Scheme.BASIC;
+          case "bearer" -> PartnerSecurity.Scheme.BEARER;
+          case "apiKey" -> PartnerSecurity.Scheme.API_KEY;
+          default -> null;
+        };
+    if (scheme == null) {
+      fields.add(
+          webhook
+              .get("scheme")
+              .problem(
+                  "'"
+                      + schemeText
+                      + "' is not one of "
+                      + String.join(", ", names)
+                      + ConfigFields.didYouMean(schemeText, names)));
+      return null;
+    }
+    List<String> own = WEBHOOK_SCHEME_KEYS.get(scheme);
+    for (String key : List.of("header", "prefix", "secret", "username", "password", "token")) {
+      if (webhook.get(key) != null && !own.contains(key)) {
+        fields.add(
+            webhook.get(key).problem("is not used by scheme " + schemeText + forScheme(own)));
+      }
+    }
+    String header = fields.text(webhook, "header");
+    String prefix = fields.text(webhook, "prefix");
+    String username = null;
+    byte[] secret = null;
+    switch (scheme) {
+      case HMAC -> {
+        secret = requiredSecret(webhook, "secret", fields);
+        header = header == null ? HMAC_HEADER : header.trim();
+        prefix = prefix == null ? "" : prefix;
+      }
+      case BASIC -> {
+        username = fields.requiredText(webhook, "username");
+        secret = requiredSecret(webhook, "password", fields);
+      }
+      case BEARER -> secret = requiredSecret(webhook, "token", fields);
+      case API_KEY -> {}
+    }
+    List<String> delivery = fields.texts(webhook.get("deliveryHeader"), "deliveryHeader");
+    for (String name : delivery) {
+      if (!name.matches("[A-Za-z0-9-]+")) {
+        fields.add(webhook.get("deliveryHeader").problem("'" + name + "' is not a header name"));
+      }
+    }
+    return new PartnerSecurity.Webhook(
+        scheme,
+        header,
+        prefix,
+        username,
+        secret,
+        delivery.isEmpty() ? PartnerSecurity.Webhook.DEFAULT_DELIVERY_HEADERS : delivery);
+  }
+
+  private static String forScheme(List<String> own) {
+    return own.isEmpty() ? "" : "; it takes " + String.join(", ", own);
+  }
+
+  private byte[] requiredSecret(YamlNode.MapNode map, String key, ConfigFields fields) {
+    if (map.get(key) == null) {
+      fields.requiredText(map, key);
+      return null;
+    }
+    return secret(map, key, fields);
+  }
+
+  private byte[] secret(YamlNode.MapNode map, String key, ConfigFields fields) {
+    String reference = fields.text(map, key);
+    if (reference == null) {
+      return null;
+    }
+    try {
+      return resolved(reference);
+    } catch (IllegalArgumentException e) {
+      fields.add(map.get(key).problem(e.getMessage()));
+      return null;
+    }
+  }
+
+  private byte[] resolved(String reference) {
+    return secrets.resolve(reference).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Boolean bool(YamlNode.MapNode map, String key, ConfigFields fields) {
+    YamlNode node = map.get(key);
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlNode.ScalarNode scalar && scalar.value() instanceof Boolean value) {
+      return value;
+    }
+    fields.add(node.problem("must be true or false"));
+    return null;
   }
 
   private ConnectorSettings settings(YamlNode.MapNode root, String kindId, ConfigFields fields) {

@@ -112,7 +112,7 @@ public class TicketController {
         .body(outcome.response());
   }
 
-  private TicketDraft canonicalDraft(byte[] body) {
+  TicketDraft canonicalDraft(byte[] body) {
     TicketRequests.Create create = bodies.parse(body, TicketRequests.Create.class);
     return new TicketDraft(
         blankToNull(create.externalId()),
@@ -305,19 +305,24 @@ public class TicketController {
       return records.submit(
           caller.side(), mapping.get(), operation, locator, record, raw, key, fingerprint, render);
     } catch (RecordIntake.RecordParkedException parked) {
-      throw new ApiProblem(
-              HttpStatus.UNPROCESSABLE_ENTITY,
-              "does-not-fit-mapping",
-              parked.rejection().field(),
-              "the record does not fit mapping "
-                  + mapping.get().name()
-                  + ": "
-                  + parked.getMessage()
-                  + "; it is kept as dead letter "
-                  + parked.deadLetterId()
-                  + " for ops to replay once the mapping is fixed")
-          .with("deadLetter", parked.deadLetterId());
+      throw doesNotFit(mapping.get(), parked);
     }
+  }
+
+  /** The 422 for a record that was parked because it does not fit the partner's mapping. */
+  static ApiProblem doesNotFit(Mapping mapping, RecordIntake.RecordParkedException parked) {
+    return new ApiProblem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "does-not-fit-mapping",
+            parked.rejection().field(),
+            "the record does not fit mapping "
+                + mapping.name()
+                + ": "
+                + parked.getMessage()
+                + "; it is kept as dead letter "
+                + parked.deadLetterId()
+                + " for ops to replay once the mapping is fixed")
+        .with("deadLetter", parked.deadLetterId());
   }
 
   private String write(TicketView view) {
@@ -369,7 +374,7 @@ public class TicketController {
     return uploads;
   }
 
-  private static String contentType(HttpServletRequest request) {
+  static String contentType(HttpServletRequest request) {
     return request.getContentType() == null ? "application/json" : request.getContentType();
   }
 

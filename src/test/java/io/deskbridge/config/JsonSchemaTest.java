@@ -200,6 +200,37 @@ class JsonSchemaTest {
             "/security/apiKeys/0",
             "oneOf"),
         new Broken(
+            Kind.PARTNER,
+            "signing secret written inline",
+            "id: acme\nconnector: rest\nsecurity:\n  signing:\n    secret: hunter2\n",
+            "/security/signing/secret",
+            "pattern"),
+        new Broken(
+            Kind.PARTNER,
+            "signing with both secret and secrets",
+            """
+            id: acme
+            connector: rest
+            security:
+              signing:
+                secret: ${ACME_API_KEY}
+                secrets: ["${ACME_API_KEY}"]
+            """,
+            "/security/signing",
+            "oneOf"),
+        new Broken(
+            Kind.PARTNER,
+            "webhook scheme misspelt",
+            "id: acme\nconnector: rest\nsecurity:\n  webhook:\n    scheme: hamc\n",
+            "/security/webhook/scheme",
+            "enum"),
+        new Broken(
+            Kind.PARTNER,
+            "basic webhook without its password",
+            "id: acme\nconnector: rest\nsecurity:\n  webhook:\n    scheme: basic\n    username: u\n",
+            "/security/webhook/password",
+            "required"),
+        new Broken(
             Kind.MANUFACTURER,
             "unknown queue key",
             "name: M\nqueues:\n  - id: triage\n    title: Triage\n",
@@ -369,6 +400,23 @@ class JsonSchemaTest {
                 - secret: ${ACME_API_KEY}
                 - sha256: 47D8B500819C146F6661AB6CADDACA93ACF2B3FB765A0B5662808123E3329985
             settings: {}
+            """),
+        new Accepted(
+            Kind.PARTNER,
+            "signing with rotated secrets, an HMAC webhook with one delivery header",
+            """
+            id: acme
+            connector: rest
+            security:
+              signing:
+                secrets: ["${ACME_API_KEY}", " ${ACME_API_KEY} "]
+                required: false
+              webhook:
+                scheme: hmac
+                header: X-Signature
+                prefix: "sha256="
+                secret: ${ACME_API_KEY}
+                deliveryHeader: X-Request-Delivery
             """),
         new Accepted(
             Kind.MANUFACTURER,

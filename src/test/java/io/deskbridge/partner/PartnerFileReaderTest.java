@@ -405,4 +405,122 @@ class PartnerFileReaderTest {
         .containsExactly(4, 8, "settings.url");
     assertThat(problem.message()).contains("unknown setting");
   }
+
+  @Test
+  void signingAndWebhookSettingsAreReadWithTheirSecretsResolved() throws IOException {
+    // Given a partner that signs with a secret being rotated and posts webhooks signed by HMAC
+    Path file =
+        file(
+            """
+            id: acme-fire
+            connector: rest
+            security:
+              signing:
+                secrets: ["${SIGN_NEW}", "${SIGN_OLD}"]
+              webhook:
+                scheme: hmac
+                prefix: "sha256="
+                secret: ${HOOK}
+                deliveryHeader: [X-Acme-Delivery]
+            """);
+
+    // When it is read
+    Partner partner =
+        read(
+                file,
+                Map.of("SIGN_NEW", "new-s3cret", "SIGN_OLD", "old-s3cret", "HOOK", "hook-s3cret"))
+            .orElseThrow();
+
+    // Then signing is required by default, and the webhook takes the usual header
+    assertThat(problems).isEmpty();
+    assertThat(partner.security().signing().required()).isTrue();
+    assertThat(partner.security().signing().secrets())
+        .containsExactly(
+            "new-s3cret".getBytes(StandardCharsets.UTF_8),
+            "old-s3cret".getBytes(StandardCharsets.UTF_8));
+    PartnerSecurity.Webhook webhook = partner.security().webhook();
+    assertThat(webhook.scheme()).isEqualTo(PartnerSecurity.Scheme.HMAC);
+    assertThat(webhook.header()).isEqualTo("X-Hub-Signature-256");
+    assertThat(webhook.prefix()).isEqualTo("sha256=");
+    assertThat(webhook.deliveryHeaders()).containsExactly("X-Acme-Delivery");
+    assertThat(partner.security().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void everyProblemOfTheSigningAndWebhookBlocksIsReportedAtOnceWithItsLine() throws IOException {
+    // Given an inline signing secret, a misspelt scheme and a key the scheme does not use
+    Path file =
+        file(
+            """
+            id: acme-fire
+            connector: rest
+            security:
+              signing:
+                secret: plain-signing-secret
+                requierd: false
+              webhook:
+                scheme: hamc
+                token: ${HOOK}
+            """);
+
+    // When it is read
+    Optional<Partner> partner = read(file, Map.of("HOOK", "hook"));
+
+    // Then each is reported at its line and field, with a suggestion where one fits
+    assertThat(partner).isEmpty();
+    assertThat(problems)
+        .extracting(ConfigProblem::line, ConfigProblem::field)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(5, "security.signing.secret"),
+            org.assertj.core.groups.Tuple.tuple(6, "security.signing.requierd"),
+            org.assertj.core.groups.Tuple.tuple(8, "security.webhook.scheme"));
+    assertThat(problems)
+        .extracting(ConfigProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("did you mean 'required'?"));
+    assertThat(problems)
+        .extracting(ConfigProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("did you mean 'hmac'?"));
+    assertThat(problems.toString()).doesNotContain("plain-signing-secret");
+  }
+
+  @Test
+  void keyThatTheWebhookSchemeDoesNotUseIsReportedWithWhatItTakes() throws IOException {
+    // Given a basic webhook that also gives a token
+    Path file =
+        file(
+            """
+            id: acme-fire
+            connector: rest
+            security:
+              webhook:
+                scheme: basic
+                username: desk
+                password: ${PASS}
+                token: ${PASS}
+            """);
+
+    // When it is read
+    Optional<Partner> partner = read(file, Map.of("PASS", "pass"));
+
+    // Then the token is reported at its line, naming what basic takes
+    assertThat(partner).isEmpty();
+    ConfigProblem problem = onlyProblem();
+    assertThat(problem.line()).isEqualTo(8);
+    assertThat(problem.field()).isEqualTo("security.webhook.token");
+    assertThat(problem.message()).contains("basic", "username, password");
+  }
+
+  @Test
+  void webhookSchemeWithoutItsSecretIsReportedAsRequired() throws IOException {
+    // Given a bearer webhook without its token
+    Path file = file("id: acme-fire\nconnector: rest\nsecurity:\n  webhook:\n    scheme: bearer\n");
+
+    // When it is read
+    Optional<Partner> partner = read(file);
+
+    // Then the missing token is named
+    assertThat(partner).isEmpty();
+    assertThat(onlyProblem().field()).isEqualTo("security.webhook.token");
+    assertThat(onlyProblem().message()).contains("required");
+  }
 }

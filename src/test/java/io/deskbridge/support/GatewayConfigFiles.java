@@ -64,6 +64,14 @@ public final class GatewayConfigFiles {
 
   /** Adds a partner of the given kind using the named mapping and returns its new API key. */
   public String partner(String id, String kind, String mapping) {
+    return partner(id, kind, mapping, "");
+  }
+
+  /**
+   * Adds a partner whose {@code security} block has more lines ({@code security}, each indented by
+   * two, such as a {@code signing:} block) and returns its new API key.
+   */
+  public String partner(String id, String kind, String mapping, String security) {
     String key = ApiKeys.generate();
     write(
         "connectors/" + id + ".yml",
@@ -76,8 +84,15 @@ public final class GatewayConfigFiles {
             + (mapping == null ? "" : "\nmapping: " + mapping)
             + "\nsecurity:\n  apiKeys:\n    - sha256: "
             + ApiKeys.hashHex(key)
-            + "\n");
+            + "\n"
+            + security);
     return key;
+  }
+
+  /** Writes a secret into a file of the directory and returns its reference, {@code file:...}. */
+  public String secret(String name, String value) {
+    write("secrets/" + name, value);
+    return "file:" + root.resolve("secrets/" + name).toAbsolutePath();
   }
 
   /**

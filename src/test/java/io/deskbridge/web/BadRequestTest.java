@@ -23,14 +23,22 @@ class BadRequestTest {
 
   static RunningGateway gateway;
   static ApiClient partner;
+  static ApiClient signer;
   static String ref;
 
   @BeforeAll
   static void startGateway() {
     GatewayConfigFiles files = GatewayConfigFiles.standard(config);
     String key = files.partner("acme", "rest");
+    String signerKey =
+        files.partner(
+            "signer",
+            "rest",
+            null,
+            "  signing:\n    secret: \"" + files.secret("signing", "s3cret") + "\"\n");
     gateway = RunningGateway.start(config, data, Map.of("deskbridge.api.max-body-bytes", "4096"));
     partner = gateway.as(key);
+    signer = gateway.as(signerKey);
     ref = TicketJourneyTest.create(partner, "BASE-1");
   }
 
@@ -134,5 +142,22 @@ class BadRequestTest {
         partner.post("/api/v1/tickets", TicketJourneyTest.PANEL_DOWN.formatted("BASE-1"));
 
     assertProblem(answer, 409, "externalId", ref);
+  }
+
+  @Test
+  void signedBodyOverTheLimitIsRefusedWithTheLimitBeforeItsSignatureIsChecked() {
+    // Given a correctly signed body larger than the limit
+    int before = ticketCount();
+    String big = "{\"subject\": \"x\", \"description\": \"" + "a".repeat(5000) + "\"}";
+    String header = SignedRequestTest.signature("s3cret", SignedRequestTest.now(), big);
+
+    // When and then: the partner that signs gets the same 413 naming the limit, and nothing is
+    // stored
+    assertProblem(
+        signer.post("/api/v1/tickets", big, RequestSignatures.HEADER, header),
+        413,
+        null,
+        "4096 bytes");
+    assertThat(ticketCount()).isEqualTo(before);
   }
 }

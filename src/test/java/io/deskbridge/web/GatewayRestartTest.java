@@ -80,4 +80,36 @@ class GatewayRestartTest {
                       .containsExactly("answer while you are down"));
     }
   }
+
+  @Test
+  void aSignedRequestSentAgainAfterARestartIsStillRefusedAsReplayed() {
+    // Given a partner that signs, whose signed request was accepted before the gateway stopped
+    GatewayConfigFiles files = GatewayConfigFiles.standard(config);
+    String secret = "restart-signing-secret";
+    String key =
+        files.partner(
+            "signer",
+            "rest",
+            null,
+            "  signing:\n    secret: \"" + files.secret("signing", secret) + "\"\n");
+    String body = "{\"subject\": \"Panel offline\", \"externalId\": \"R-S1\"}";
+    String header = SignedRequestTest.signature(secret, SignedRequestTest.now(), body);
+    try (RunningGateway gateway = RunningGateway.start(config, data, Map.of())) {
+      assertThat(
+              gateway
+                  .as(key)
+                  .post("/api/v1/tickets", body, RequestSignatures.HEADER, header)
+                  .status())
+          .isEqualTo(201);
+    }
+
+    // When the same request is sent to the restarted gateway
+    try (RunningGateway gateway = RunningGateway.start(config, data, Map.of())) {
+      var answer = gateway.as(key).post("/api/v1/tickets", body, RequestSignatures.HEADER, header);
+
+      // Then the stored signature refuses it
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.json().get("code").asText()).isEqualTo("signature-replayed");
+    }
+  }
 }
