@@ -108,7 +108,7 @@ final class PushingPartnerConnector implements PartnerConnector {
       }
     } catch (IOException e) {
       breaker.failed();
-      throw DeliveryException.transientFailure(call + " failed: " + e, e);
+      throw waitingForTheBreaker(DeliveryException.transientFailure(call + " failed: " + e, e));
     }
     noteRateLimit(response);
     if (response.ok()) {
@@ -117,10 +117,25 @@ final class PushingPartnerConnector implements PartnerConnector {
     }
     if (response.status() >= 500 || response.status() == 408) {
       breaker.failed();
-    } else {
-      breaker.succeeded();
+      throw waitingForTheBreaker(failure(call, response));
     }
+    breaker.succeeded();
     throw failure(call, response);
+  }
+
+  /**
+   * The failure, to be retried no sooner than the cool-down when it just opened the breaker: a
+   * retry before that would only be refused and use up one of the change's attempts.
+   */
+  private DeliveryException waitingForTheBreaker(DeliveryException failure) {
+    Optional<Duration> open = breaker.remainingCoolDown();
+    if (open.isEmpty()
+        || (failure.retryAfter() != null && failure.retryAfter().compareTo(open.get()) >= 0)) {
+      return failure;
+    }
+    return DeliveryException.retryAfter(
+        failure.getMessage() + "; circuit breaker open for " + open.get().toSeconds() + "s",
+        open.get());
   }
 
   private PartnerResponse send(PartnerApiCall call, OutboundChange change, boolean renewToken)

@@ -189,8 +189,14 @@ class PushingRestConnectorKindTest extends ConnectorKindContract {
     settings.put("circuitBreakerCoolDown", "1m");
 
     try (PartnerConnector connector = open(settings)) {
-      catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
-      catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+      DeliveryException first =
+          catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+      DeliveryException opening =
+          catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+      // the first failure is left to the dispatcher's backoff; the one that opens the breaker
+      // asks to come back after the cool-down rather than be refused before it
+      assertThat(first.retryAfter()).isNull();
+      assertThat(opening.retryAfter()).isEqualTo(Duration.ofMinutes(1));
 
       // When the next attempt comes 20 seconds later
       clock.advance(Duration.ofSeconds(20));
