@@ -237,8 +237,9 @@ final class PushingPartnerConnector implements PartnerConnector {
           change.changeId(),
           settings.ticketIdPointer());
     }
+    // Only a comment call answers with the comment; a create's answer is about the ticket.
     String commentId =
-        change.comment() != null && call.purpose() != PartnerApiCall.Purpose.UPDATE
+        call.purpose() == PartnerApiCall.Purpose.COMMENT
             ? pointed(answer, settings.commentIdPointer())
             : null;
     return new DeliveryReceipt(ticketId, commentId);

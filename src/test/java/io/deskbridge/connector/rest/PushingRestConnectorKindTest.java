@@ -18,9 +18,16 @@ import io.deskbridge.connector.ConnectorKind;
 import io.deskbridge.connector.ConnectorKindContract;
 import io.deskbridge.connector.ConnectorSettings;
 import io.deskbridge.connector.DeliveryException;
+import io.deskbridge.connector.DeliveryReceipt;
+import io.deskbridge.connector.OutboundChange;
 import io.deskbridge.connector.PartnerConnector;
 import io.deskbridge.connector.PartnerContext;
 import io.deskbridge.support.MemoryConnectorState;
+import io.deskbridge.ticket.Comment;
+import io.deskbridge.ticket.EventType;
+import io.deskbridge.ticket.Side;
+import io.deskbridge.ticket.TicketEvent;
+import io.deskbridge.ticket.Visibility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,6 +247,78 @@ class PushingRestConnectorKindTest extends ConnectorKindContract {
       assertThat(call.queryParameter("api_key").firstValue()).isEqualTo("query-key-secret");
       assertThat(refused.permanent()).isTrue();
       assertThat(refused.getMessage()).contains("status unknown").doesNotContain("query-key");
+    }
+  }
+
+  @Test
+  void basicAuthenticationSendsTheUserAndPasswordEncoded() throws Exception {
+    // Given a partner that takes basic authentication
+    Map<String, Object> settings = validSettings();
+    settings.put("auth", "basic");
+    settings.put("username", "maker");
+    settings.put("password", "päss:word");
+
+    try (PartnerConnector connector = open(settings)) {
+      // When a change is delivered
+      connector.deliver(statusChange(1));
+    }
+
+    // Then the call carries them as RFC 7617 says, UTF-8 and base64
+    LoggedRequest call =
+        partnerApi.findAll(patchRequestedFor(urlPathEqualTo("/api/tickets/P-1"))).get(0);
+    assertThat(call.getHeader("Authorization"))
+        .isEqualTo(
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        "maker:päss:word".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void commentCallRecordsThePartnersCommentIdAndKeepsItsTicketId() throws Exception {
+    // Given a partner whose comment endpoint answers with the new comment's id
+    partnerApi.stubFor(
+        post(urlPathEqualTo("/api/tickets/P-1/comments"))
+            .willReturn(okJson("{\"comment\": {\"id\": 77}}").withStatus(201)));
+    Map<String, Object> settings = validSettings();
+    settings.put("commentPath", "/api/tickets/{externalId}/comments");
+    settings.put("commentIdPointer", "/comment/id");
+    OutboundChange status = statusChange(5);
+    OutboundChange reply =
+        new OutboundChange(
+            5,
+            status.destination(),
+            new TicketEvent(
+                5,
+                1,
+                EventType.COMMENTED,
+                Side.MANUFACTURER,
+                "api:1",
+                START,
+                Map.of("commentId", 9)),
+            status.ticket(),
+            new Comment(
+                9,
+                1,
+                Side.MANUFACTURER,
+                "Olga",
+                null,
+                Visibility.PUBLIC,
+                "Swap fuse F2.",
+                null,
+                null,
+                null,
+                START,
+                null),
+            "P-1",
+            Map.of("comment", Map.of("text", "Swap fuse F2.")));
+
+    try (PartnerConnector connector = open(settings)) {
+      // When the reply is delivered
+      DeliveryReceipt receipt = connector.deliver(reply);
+
+      // Then it was posted as a comment and both ids are known
+      assertThat(receipt).isEqualTo(new DeliveryReceipt("P-1", "77"));
     }
   }
 
