@@ -24,6 +24,7 @@ class ArchitectureTest {
   private static final String CONNECTOR = "io.deskbridge.connector..";
   private static final String TICKET = "io.deskbridge.ticket..";
   private static final String EMAIL = "io.deskbridge.connector.email..";
+  private static final String REST = "io.deskbridge.connector.rest..";
 
   /** A connector kind is written against the SPI and the canonical model only. */
   @ArchTest
@@ -33,6 +34,8 @@ class ArchitectureTest {
           .resideInAPackage(CONNECTOR)
           .and()
           .resideOutsideOfPackage(EMAIL)
+          .and()
+          .resideOutsideOfPackage(REST)
           .should()
           .onlyDependOnClassesThat(
               resideInAnyPackage("java..", CONNECTOR, TICKET, "org.slf4j..", "org.apache.camel.."))
@@ -63,6 +66,30 @@ class ArchitectureTest {
           .because(
               "talking IMAP and SMTP, and reading MIME, HTML and Outlook's TNEF, is the email kind's"
                   + " job, done with Jakarta Mail, mime4j, jsoup and POI rather than by hand");
+
+  /**
+   * The rest kind may also use Apache HttpClient 5, Jackson, and the JDK's javax.crypto to sign
+   * what it sends.
+   */
+  @ArchTest
+  static final ArchRule restConnectorAddsOnlyHttpClientAndJson =
+      classes()
+          .that()
+          .resideInAPackage(REST)
+          .should()
+          .onlyDependOnClassesThat(
+              resideInAnyPackage(
+                  "java..",
+                  CONNECTOR,
+                  TICKET,
+                  "org.slf4j..",
+                  "org.apache.camel..",
+                  "javax.crypto..",
+                  "org.apache.hc..",
+                  "com.fasterxml.jackson.."))
+          .because(
+              "calling a partner's HTTP API and reading its JSON answers is the rest kind's job,"
+                  + " done with Apache HttpClient 5 and Jackson rather than by hand");
 
   /** Stated on its own so that a Spring import in a connector fails with a message that says so. */
   @ArchTest
