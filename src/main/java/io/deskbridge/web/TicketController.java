@@ -189,14 +189,24 @@ public class TicketController {
             body,
             RecordIntake.Operation.COMMENT,
             locator,
-            () -> new InboundChange.AddComment(locator, canonicalComment(caller, body)));
+            () ->
+                new InboundChange.AddComment(
+                    locator, canonicalComment(caller, request.getContentType(), body)));
     return ResponseEntity.status(HttpStatus.CREATED)
         .contentType(MediaType.APPLICATION_JSON)
         .body(outcome.response());
   }
 
-  private CommentDraft canonicalComment(Caller caller, byte[] body) {
-    TicketRequests.AddComment add = bodies.parse(body, TicketRequests.AddComment.class);
+  private CommentDraft canonicalComment(Caller caller, String contentType, byte[] body) {
+    List<AttachmentUpload> files = new ArrayList<>();
+    byte[] json = body;
+    if (MultipartComment.isMultipart(contentType)) {
+      MultipartComment.Parts parts = MultipartComment.read(contentType, body);
+      json = parts.json();
+      files.addAll(parts.files());
+    }
+    TicketRequests.AddComment add = bodies.parse(json, TicketRequests.AddComment.class);
+    files.addAll(uploads(add.attachments()));
     return new CommentDraft(
         add.authorName() != null ? add.authorName() : caller.name(),
         add.authorEmail(),
@@ -205,7 +215,7 @@ public class TicketController {
         add.html(),
         blankToNull(add.externalId()),
         null,
-        uploads(add.attachments()));
+        files);
   }
 
   @PatchMapping("/{ref}")
