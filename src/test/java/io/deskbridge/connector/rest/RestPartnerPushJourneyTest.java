@@ -123,6 +123,20 @@ class RestPartnerPushJourneyTest {
             .formatted(api, api, secret("oauthy-client", "oauthy-client-secret")));
     partner(
         files,
+        "expiring",
+        """
+          baseUrl: %s/expiring
+          createPath: /api/tickets
+          updatePath: /api/tickets/{externalId}
+          commentPath: /api/tickets/{externalId}/comments
+          auth: oauth2
+          tokenUrl: %s/expiring/token
+          clientId: maker-gateway
+          clientSecret: "%s"
+        """
+            .formatted(api, api, secret("expiring-client", "expiring-client-secret")));
+    partner(
+        files,
         "down",
         """
           baseUrl: http://localhost:%d/down
@@ -379,6 +393,44 @@ class RestPartnerPushJourneyTest {
         .contains("client_id=maker-gateway")
         .contains("scope=tickets");
     assertThat(openDeadLetters("oauthy", ref)).isEmpty();
+  }
+
+  @Test
+  void tokenThatExpiresBetweenTwoChangesIsReplacedBeforeTheSecond() {
+    // Given a token endpoint whose tokens expire at once: tok-a, then tok-b
+    String ref = create("expiring", "EXP-1");
+    partnerApi.stubFor(
+        post(urlPathEqualTo("/expiring/token"))
+            .inScenario("expiring tokens")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson("{\"access_token\": \"tok-a\", \"expires_in\": 0}"))
+            .willSetStateTo("second"));
+    partnerApi.stubFor(
+        post(urlPathEqualTo("/expiring/token"))
+            .inScenario("expiring tokens")
+            .whenScenarioStateIs("second")
+            .willReturn(okJson("{\"access_token\": \"tok-b\", \"expires_in\": 0}")));
+    partnerApi.stubFor(
+        any(urlPathMatching("/expiring/api/.*")).willReturn(okJson("{}").withStatus(201)));
+
+    // When the manufacturer replies twice, the token having expired in between
+    gateway.agent().post("/api/v1/tickets/" + ref + "/comments", "{\"text\": \"first\"}");
+    await()
+        .atMost(PATIENCE)
+        .until(() -> requests("POST", "/expiring/api/tickets/EXP-1/comments").size() == 1);
+    gateway.agent().post("/api/v1/tickets/" + ref + "/comments", "{\"text\": \"second\"}");
+
+    // Then the second call carries a token fetched after the first had expired
+    List<LoggedRequest> calls =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> requests("POST", "/expiring/api/tickets/EXP-1/comments"),
+                list -> list.size() == 2);
+    assertThat(calls.get(0).getHeader("Authorization")).isEqualTo("Bearer tok-a");
+    assertThat(calls.get(1).getHeader("Authorization")).isEqualTo("Bearer tok-b");
+    assertThat(requests("POST", "/expiring/token")).hasSize(2);
+    assertThat(openDeadLetters("expiring", ref)).isEmpty();
   }
 
   @Test
