@@ -1,11 +1,9 @@
 package io.deskbridge.intake;
 
 import io.deskbridge.connector.InboundChange;
+import io.deskbridge.ticket.ContentDigest;
 import io.deskbridge.ticket.Side;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -34,14 +32,7 @@ public record Submission(
    * and row): the key's SHA-256, so that a repeat of the key is a repeat of the input.
    */
   public static String fingerprintOf(String sourceKey) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(sourceKey.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return ContentDigest.sha256Hex(sourceKey.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Bytes exactly as they arrived, with their media type. */

@@ -1,9 +1,6 @@
 package io.deskbridge.ticket;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +18,7 @@ public class AttachmentStore {
   }
 
   public Attachment add(long ticketId, Long commentId, AttachmentUpload upload, Instant now) {
-    String sha256 = sha256(upload.content());
+    String sha256 = ContentDigest.sha256Hex(upload.content());
     int known =
         jdbc.sql("SELECT COUNT(*) FROM attachment_content WHERE sha256 = :sha")
             .param("sha", sha256)
@@ -90,13 +87,5 @@ public class AttachmentStore {
 
   public long distinctContents() {
     return jdbc.sql("SELECT COUNT(*) FROM attachment_content").query(Long.class).single();
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

@@ -126,7 +126,7 @@ public final class MailIngestBenchmark {
         json.put("seconds", Math.round(seconds * 1000) / 1000.0);
         json.put("mailsPerSecond", Math.round(count / seconds * 10) / 10.0);
         json.put("p50Ms", gaps[gaps.length / 2] / 1000.0);
-        json.put("p99Ms", percentile(gaps, 99) / 1000.0);
+        json.put("p99Ms", GatewayBenchmark.Summary.percentile(gaps, 99) / 1000.0);
         json.put("maxMs", gaps[gaps.length - 1] / 1000.0);
         json.put("baselineParseMailsPerSecond", Math.round(baseline * 10) / 10.0);
         json.put("tickets", jdbc.sql("SELECT COUNT(*) FROM ticket").query(Long.class).single());
@@ -267,10 +267,6 @@ public final class MailIngestBenchmark {
     }
     Arrays.sort(gaps);
     return gaps;
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    return GatewayBenchmark.Summary.percentile(sorted, p);
   }
 
   private static double parseRate(List<byte[]> batch) throws Exception {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class EmailPartnerConnector implements PartnerConnector, InboundReplay, InboundPreview {
 
   private static final Logger log = LoggerFactory.getLogger(EmailPartnerConnector.class);
+  // The display name of our mail and the author of an answer that names none.
+  private static final String SENDER_NAME = "Support";
 
   private final PartnerContext context;
   private final EmailSettings settings;
@@ -142,7 +144,7 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
     OutgoingMail mail =
         new OutgoingMail(
             settings.address(),
-            context.displayName() == null ? null : "Support",
+            SENDER_NAME,
             to,
             content,
             messageId,
@@ -188,7 +190,7 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
     OutgoingMail acknowledgement =
         new OutgoingMail(
             settings.address(),
-            "Support",
+            SENDER_NAME,
             List.of(to.address()),
             content,
             id,
@@ -233,7 +235,7 @@ final class EmailPartnerConnector implements PartnerConnector, InboundReplay, In
     if (change.comment() != null && change.comment().authorName() != null) {
       return change.comment().authorName();
     }
-    return "Support";
+    return SENDER_NAME;
   }
 
   private List<OutgoingMail.File> files(OutboundChange change) {

@@ -7,13 +7,11 @@ import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.ticket.AttachmentUpload;
 import io.deskbridge.ticket.CommentDraft;
 import io.deskbridge.ticket.Contact;
+import io.deskbridge.ticket.ContentDigest;
 import io.deskbridge.ticket.TicketDraft;
 import io.deskbridge.ticket.TicketRef;
 import io.deskbridge.ticket.Visibility;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +88,8 @@ final class MailIntake {
   Taken take(byte[] raw, List<EmailPartnerConnector> partners) {
     EmailPartnerConnector owner = partners.get(0);
     InboundSink ownerSink = owner.sink();
-    long rawId = ownerSink.storeRaw("mail:sha256:" + sha256(raw), "message/rfc822", raw);
+    long rawId =
+        ownerSink.storeRaw("mail:sha256:" + ContentDigest.sha256Hex(raw), "message/rfc822", raw);
     return apply(rawId, raw, partners, false);
   }
 
@@ -361,14 +360,8 @@ final class MailIntake {
   }
 
   private static String sourceKey(ParsedMail mail, byte[] raw) {
-    return mail.messageId() != null ? mail.messageId() : "mail:sha256:" + sha256(raw);
-  }
-
-  static String sha256(byte[] raw) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return mail.messageId() != null
+        ? mail.messageId()
+        : "mail:sha256:" + ContentDigest.sha256Hex(raw);
   }
 }

@@ -1,7 +1,5 @@
 package io.deskbridge.connector.email;
 
-import java.util.List;
-
 /**
  * What the gateway makes of one message, before anything is stored: the mail read, its kind, the
  * visible text of a reply, the partner it is from, the threading evidence and the outcome. Mail
@@ -26,10 +24,5 @@ record MailVerdict(
     AUTOMATIC,
     UNKNOWN_SENDER,
     TOO_LARGE
-  }
-
-  /** The files of the mail that become attachments of the ticket. */
-  List<MailAttachment> files() {
-    return mail.attachments();
   }
 }

@@ -51,9 +51,10 @@ final class SmtpSender {
       message.saveChanges();
       try {
         connected().sendMessage(message, message.getAllRecipients());
-      } catch (SendFailedException e) {
-        throw e;
+      } catch (SendFailedException refused) {
+        throw refused;
       } catch (MessagingException stale) {
+        // A kept connection the server has dropped meanwhile: open a new one, once.
         disconnect();
         connected().sendMessage(message, message.getAllRecipients());
       }
