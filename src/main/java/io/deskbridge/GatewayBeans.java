@@ -162,9 +162,12 @@ public class GatewayBeans {
       SideTickets tickets,
       JdbcClient jdbc,
       AttachmentStore attachments,
+      PartnerMappings mappings,
       CamelContext camel,
       Clock clock) {
-    var sides = new PartnerSides(intake, rawInputs, deadLetters, tickets, jdbc, attachments, clock);
+    var sides =
+        new PartnerSides(
+            intake, rawInputs, deadLetters, tickets, jdbc, attachments, mappings, clock);
     ConnectorRuntime runtime = new ConnectorRuntime(kinds, partners, sides, camel);
     runtime.start();
     return runtime;

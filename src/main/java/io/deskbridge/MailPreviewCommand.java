@@ -10,6 +10,7 @@ import io.deskbridge.connector.InboundChange;
 import io.deskbridge.connector.InboundResult;
 import io.deskbridge.connector.InboundSink;
 import io.deskbridge.connector.PartnerContext;
+import io.deskbridge.connector.PartnerRecords;
 import io.deskbridge.connector.email.EmailConnectorKind;
 import io.deskbridge.partner.Partner;
 import io.deskbridge.ticket.TicketRef;
@@ -75,6 +76,7 @@ final class MailPreviewCommand {
                         p.name(),
                         p.settings(),
                         new StorelessSink(),
+                        PartnerRecords.none(),
                         null,
                         null,
                         null,
@@ -121,6 +123,11 @@ final class MailPreviewCommand {
 
     @Override
     public Optional<TicketRef> ticketByMessageId(String messageId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<TicketRef> ticketByExternalId(String externalId) {
       return Optional.empty();
     }
 

@@ -25,6 +25,7 @@ class ArchitectureTest {
   private static final String TICKET = "io.deskbridge.ticket..";
   private static final String EMAIL = "io.deskbridge.connector.email..";
   private static final String REST = "io.deskbridge.connector.rest..";
+  private static final String CSV = "io.deskbridge.connector.csv..";
 
   /** A connector kind is written against the SPI and the canonical model only. */
   @ArchTest
@@ -36,6 +37,8 @@ class ArchitectureTest {
           .resideOutsideOfPackage(EMAIL)
           .and()
           .resideOutsideOfPackage(REST)
+          .and()
+          .resideOutsideOfPackage(CSV)
           .should()
           .onlyDependOnClassesThat(
               resideInAnyPackage("java..", CONNECTOR, TICKET, "org.slf4j..", "org.apache.camel.."))
@@ -90,6 +93,26 @@ class ArchitectureTest {
           .because(
               "calling a partner's HTTP API and reading its JSON answers is the rest kind's job,"
                   + " done with Apache HttpClient 5 and Jackson rather than by hand");
+
+  /** The csv kind may also use Commons CSV, and Jackson to keep a rejected row for replay. */
+  @ArchTest
+  static final ArchRule csvConnectorAddsOnlyCommonsCsv =
+      classes()
+          .that()
+          .resideInAPackage(CSV)
+          .should()
+          .onlyDependOnClassesThat(
+              resideInAnyPackage(
+                  "java..",
+                  CONNECTOR,
+                  TICKET,
+                  "org.slf4j..",
+                  "org.apache.camel..",
+                  "org.apache.commons.csv..",
+                  "com.fasterxml.jackson.."))
+          .because(
+              "reading and writing the partner's CSV dialect is the csv kind's job, done with Commons"
+                  + " CSV rather than by hand");
 
   /** Stated on its own so that a Spring import in a connector fails with a message that says so. */
   @ArchTest

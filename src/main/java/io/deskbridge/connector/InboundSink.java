@@ -43,6 +43,9 @@ public interface InboundSink {
    */
   Optional<TicketRef> ticketByMessageId(String messageId);
 
+  /** This side's ticket that its own system calls by this id, when there is one. */
+  Optional<TicketRef> ticketByExternalId(String externalId);
+
   /** Whether this side may see and change the ticket (a partner only its own). */
   boolean sees(TicketRef ticket);
 

@@ -5,14 +5,16 @@ import org.apache.camel.CamelContext;
 
 /**
  * What the runtime gives a connector when it opens it for one partner: its settings, where to hand
- * what it receives, the state it may keep, the bytes of stored files, and the Camel context its
- * routes run in (route ids start with the partner id).
+ * what it receives, its inbound mapping for records in its own shape, the state it may keep, the
+ * bytes of stored files, and the Camel context its routes run in (route ids start with the partner
+ * id).
  */
 public record PartnerContext(
     String partnerId,
     String displayName,
     ConnectorSettings settings,
     InboundSink inbound,
+    PartnerRecords records,
     ConnectorState state,
     AttachmentContents attachments,
     CamelContext camel,

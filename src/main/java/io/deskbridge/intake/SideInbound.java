@@ -74,6 +74,11 @@ public final class SideInbound implements InboundSink {
   }
 
   @Override
+  public Optional<TicketRef> ticketByExternalId(String externalId) {
+    return tickets.byExternalId(side.id(), externalId);
+  }
+
+  @Override
   public boolean sees(TicketRef ticket) {
     return tickets.belongsTo(side.id(), ticket);
   }

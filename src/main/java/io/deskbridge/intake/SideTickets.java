@@ -52,6 +52,21 @@ public class SideTickets {
         .map(references::of);
   }
 
+  /** The partner's ticket its own system calls by this id. */
+  public Optional<TicketRef> byExternalId(String partnerId, String externalId) {
+    if (externalId == null || externalId.isBlank()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "SELECT ticket_id FROM partner_ticket_ref"
+                + " WHERE partner_id = :partner AND external_id = :ext")
+        .param("partner", partnerId)
+        .param("ext", externalId)
+        .query(Long.class)
+        .optional()
+        .map(references::of);
+  }
+
   /**
    * The Message-IDs of the mail the partner sent about its ticket, oldest first: the one that
    * opened it, then those of its comments. Source keys without an {@code @} are not Message-IDs.

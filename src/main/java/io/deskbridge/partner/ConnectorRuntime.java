@@ -98,6 +98,7 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
                   partner.name(),
                   partner.settings(),
                   sides.inbound(partner.id()),
+                  sides.records(partner.id()),
                   sides.state(partner.id()),
                   sides.attachments(),
                   camel,

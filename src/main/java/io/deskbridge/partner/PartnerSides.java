@@ -3,6 +3,7 @@ package io.deskbridge.partner;
 import io.deskbridge.connector.AttachmentContents;
 import io.deskbridge.connector.ConnectorState;
 import io.deskbridge.connector.InboundSink;
+import io.deskbridge.connector.PartnerRecords;
 import io.deskbridge.intake.Intake;
 import io.deskbridge.intake.RawInputStore;
 import io.deskbridge.intake.SideInbound;
@@ -22,6 +23,7 @@ public final class PartnerSides {
   private final SideTickets tickets;
   private final JdbcClient jdbc;
   private final AttachmentStore attachmentStore;
+  private final PartnerMappings mappings;
   private final Clock clock;
 
   public PartnerSides(
@@ -31,7 +33,9 @@ public final class PartnerSides {
       SideTickets tickets,
       JdbcClient jdbc,
       AttachmentStore attachmentStore,
+      PartnerMappings mappings,
       Clock clock) {
+    this.mappings = mappings;
     this.attachmentStore = attachmentStore;
     this.intake = intake;
     this.rawInputs = rawInputs;
@@ -47,6 +51,10 @@ public final class PartnerSides {
 
   public ConnectorState state(String partnerId) {
     return new StoredConnectorState(jdbc, partnerId, clock);
+  }
+
+  public PartnerRecords records(String partnerId) {
+    return new MappedPartnerRecords(partnerId, mappings);
   }
 
   public AttachmentContents attachments() {

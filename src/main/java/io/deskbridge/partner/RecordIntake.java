@@ -3,6 +3,7 @@ package io.deskbridge.partner;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.connector.InboundChange;
+import io.deskbridge.connector.PartnerRecords.Operation;
 import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.intake.Intake;
 import io.deskbridge.intake.IntakeOutcome;
@@ -34,13 +35,6 @@ import java.util.function.Function;
  * have fixed the mapping, replaying it runs the same operation again.
  */
 public class RecordIntake implements IntakeReplayer {
-
-  /** What a record asks for. */
-  public enum Operation {
-    CREATE,
-    UPDATE,
-    COMMENT
-  }
 
   /** A record that did not fit its mapping and was parked, with the dead letter that holds it. */
   public static class RecordParkedException extends RuntimeException {
@@ -138,7 +132,7 @@ public class RecordIntake implements IntakeReplayer {
     return intake.submit(new Submission(side, sourceKey, fingerprint, change, null, raw), render);
   }
 
-  private static InboundChange change(
+  static InboundChange change(
       Mapping mapping, Operation operation, TicketLocator ticket, Map<String, Object> record) {
     return switch (operation) {
       case CREATE -> new InboundChange.CreateTicket(mapping.inbound().ticket(record).toDraft());

@@ -3,6 +3,7 @@ package io.deskbridge.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.connector.InboundChange;
+import io.deskbridge.connector.PartnerRecords;
 import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.intake.Intake;
 import io.deskbridge.intake.IntakeOutcome;
@@ -103,7 +104,7 @@ public class TicketController {
             idempotencyKey,
             request,
             body,
-            RecordIntake.Operation.CREATE,
+            PartnerRecords.Operation.CREATE,
             null,
             () -> new InboundChange.CreateTicket(canonicalDraft(body)));
     String ref = outcome.ticket().ref().value();
@@ -187,7 +188,7 @@ public class TicketController {
             idempotencyKey,
             request,
             body,
-            RecordIntake.Operation.COMMENT,
+            PartnerRecords.Operation.COMMENT,
             locator,
             () ->
                 new InboundChange.AddComment(
@@ -233,7 +234,7 @@ public class TicketController {
             idempotencyKey,
             request,
             body,
-            RecordIntake.Operation.UPDATE,
+            PartnerRecords.Operation.UPDATE,
             locator,
             () -> new InboundChange.UpdateTicket(locator, canonicalPatch(body)));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(outcome.response());
@@ -290,7 +291,7 @@ public class TicketController {
       String idempotencyKey,
       HttpServletRequest request,
       byte[] body,
-      RecordIntake.Operation operation,
+      PartnerRecords.Operation operation,
       TicketLocator locator,
       Supplier<InboundChange> canonical) {
     String key =

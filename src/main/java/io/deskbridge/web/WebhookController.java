@@ -3,6 +3,7 @@ package io.deskbridge.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.connector.InboundChange;
+import io.deskbridge.connector.PartnerRecords;
 import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.intake.Intake;
 import io.deskbridge.intake.IntakeOutcome;
@@ -87,7 +88,7 @@ public class WebhookController {
     String fingerprint = Submission.fingerprintOf(key);
     Submission.RawInput raw = new Submission.RawInput(TicketController.contentType(request), body);
     Function<IntakeOutcome, String> render = outcome -> write(views.full(outcome.ticket(), caller));
-    Optional<Mapping> mapping = records.mappingFor(id, RecordIntake.Operation.CREATE);
+    Optional<Mapping> mapping = records.mappingFor(id, PartnerRecords.Operation.CREATE);
     IntakeOutcome outcome;
     boolean creating = true;
     if (mapping.isEmpty()) {
@@ -110,7 +111,9 @@ public class WebhookController {
             records.submit(
                 caller.side(),
                 mapping.get(),
-                existing == null ? RecordIntake.Operation.CREATE : RecordIntake.Operation.UPDATE,
+                existing == null
+                    ? PartnerRecords.Operation.CREATE
+                    : PartnerRecords.Operation.UPDATE,
                 existing,
                 record,
                 raw,

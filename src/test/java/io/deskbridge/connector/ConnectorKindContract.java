@@ -75,6 +75,11 @@ public abstract class ConnectorKindContract {
       }
 
       @Override
+      public Optional<TicketRef> ticketByExternalId(String externalId) {
+        return Optional.empty();
+      }
+
+      @Override
       public List<String> messageIds(TicketRef ticket) {
         return List.of();
       }
@@ -92,6 +97,7 @@ public abstract class ConnectorKindContract {
         "Contract Partner",
         new ConnectorSettings(settings),
         recordingSink(),
+        PartnerRecords.none(),
         new MemoryConnectorState(),
         attachment -> new byte[0],
         new DefaultCamelContext(),

@@ -22,6 +22,7 @@ import io.deskbridge.connector.DeliveryReceipt;
 import io.deskbridge.connector.OutboundChange;
 import io.deskbridge.connector.PartnerConnector;
 import io.deskbridge.connector.PartnerContext;
+import io.deskbridge.connector.PartnerRecords;
 import io.deskbridge.support.MemoryConnectorState;
 import io.deskbridge.ticket.Comment;
 import io.deskbridge.ticket.EventType;
@@ -95,6 +96,7 @@ class PushingRestConnectorKindTest extends ConnectorKindContract {
                 "Timed Partner",
                 new ConnectorSettings(settings),
                 recordingSink(),
+                PartnerRecords.none(),
                 new MemoryConnectorState(),
                 attachment -> new byte[0],
                 new DefaultCamelContext(),
