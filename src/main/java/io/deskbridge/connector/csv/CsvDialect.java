@@ -1,0 +1,24 @@
+package io.deskbridge.connector.csv;
+
+import java.nio.charset.Charset;
+
+/**
+ * How a partner's CSV files are written: the delimiter between fields, the charset of the bytes,
+ * whether they start with a byte order mark, and the line ending. Quotes are always {@code "}.
+ */
+public record CsvDialect(
+    char delimiter, Charset charset, boolean byteOrderMark, String recordSeparator) {
+
+  /** What Excel writes for "CSV UTF-8": commas, UTF-8 with a BOM, CRLF. */
+  public static final CsvDialect EXCEL_UTF8 =
+      new CsvDialect(',', java.nio.charset.StandardCharsets.UTF_8, true, "\r\n");
+
+  public CsvDialect {
+    if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+      throw new IllegalArgumentException("a delimiter cannot be a quote or a line break");
+    }
+    if (!"\r\n".equals(recordSeparator) && !"\n".equals(recordSeparator)) {
+      throw new IllegalArgumentException("lines end with CRLF or LF");
+    }
+  }
+}
