@@ -35,6 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayBeans {
 
+  /** The gateway's time; an application embedding the gateway may give its own. */
   @Bean
+  @ConditionalOnMissingBean(Clock.class)
   Clock clock() {
     return Clock.systemUTC();
   }

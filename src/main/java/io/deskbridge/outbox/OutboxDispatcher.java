@@ -233,9 +233,15 @@ public class OutboxDispatcher implements SmartLifecycle {
   }
 
   private void fail(OutboxRow row, DeliveryException failure) {
-    int attemptsMade = row.attempts() + 1;
     Instant now = clock.instant();
     String reason = failure.getMessage();
+    if (failure.deferred() && !failure.permanent()) {
+      outbox.defer(row.id(), reason, now.plus(failure.retryAfter()));
+      meters.counter("deskbridge.outbox.deferred", "destination", row.destination()).increment();
+      log.debug("delivery {} to {} held back: {}", row.id(), row.destination(), reason);
+      return;
+    }
+    int attemptsMade = row.attempts() + 1;
     if (failure.permanent() || !settings.retry().mayRetry(attemptsMade)) {
       String why =
           (failure.permanent()

@@ -113,6 +113,17 @@ public class OutboxStore {
         .update();
   }
 
+  /** Puts a row back to wait without counting an attempt: it was held back, never tried. */
+  public void defer(long id, String reason, Instant nextAttempt) {
+    jdbc.sql(
+            "UPDATE outbox SET next_attempt_at = :next, lease_until = NULL, last_error = :error"
+                + " WHERE id = :id")
+        .param("next", utc(nextAttempt))
+        .param("error", truncate(reason))
+        .param("id", id)
+        .update();
+  }
+
   public void markDead(long id, String error) {
     jdbc.sql(
             "UPDATE outbox SET state = 'DEAD', attempts = attempts + 1, lease_until = NULL,"

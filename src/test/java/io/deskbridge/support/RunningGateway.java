@@ -3,6 +3,7 @@ package io.deskbridge.support;
 import io.deskbridge.DeskBridgeApplication;
 import io.deskbridge.partner.ApiKeys;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,6 +28,12 @@ public final class RunningGateway implements AutoCloseable {
   }
 
   public static RunningGateway start(Path configDir, Path dataDir, Map<String, Object> extra) {
+    return start(configDir, dataDir, extra, null);
+  }
+
+  /** Starts the gateway on the given clock instead of the system's, when one is given. */
+  public static RunningGateway start(
+      Path configDir, Path dataDir, Map<String, Object> extra, Clock clock) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
     properties.put("deskbridge.config-dir", configDir.toString());
@@ -48,8 +55,11 @@ public final class RunningGateway implements AutoCloseable {
         properties.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(DeskBridgeApplication.class).run(args);
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(DeskBridgeApplication.class);
+    if (clock != null) {
+      builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
+    }
+    ConfigurableApplicationContext context = builder.run(args);
     return new RunningGateway(context);
   }
 

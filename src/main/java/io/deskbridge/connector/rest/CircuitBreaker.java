@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Stops calling a partner's API for a cool-down after a run of failed calls, so that an unreachable
  * partner costs a fast refusal instead of a timeout per change. After the cool-down one call is let
- * through; if it fails too the breaker opens again at once.
+ * through, the probe; if it fails too the breaker opens again at once.
  */
 final class CircuitBreaker {
 
@@ -31,6 +31,11 @@ final class CircuitBreaker {
     }
     Duration left = Duration.between(clock.instant(), openUntil);
     return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+  }
+
+  /** Whether the failures so far opened the breaker, so the next call out is a probe. */
+  synchronized boolean tripped() {
+    return consecutiveFailures >= threshold;
   }
 
   synchronized void succeeded() {

@@ -1,5 +1,7 @@
 package io.deskbridge.connector.rest;
 
+import static io.deskbridge.connector.DeliveryException.transientFailure;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deskbridge.connector.ConnectorHealth;
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
 final class PushingPartnerConnector implements PartnerConnector {
 
   private static final Logger log = LoggerFactory.getLogger(PushingPartnerConnector.class);
+
+  /**
+   * Answers that mean the partner's service as a whole is away (a proxy without its backend, a
+   * maintenance page), not that this change is wrong; a 500 may be the change's own fault.
+   */
+  private static final java.util.Set<Integer> OUTAGE_STATUSES = java.util.Set.of(502, 503, 504);
 
   private final String partnerId;
   private final RestSettings settings;
@@ -89,16 +97,17 @@ final class PushingPartnerConnector implements PartnerConnector {
   public DeliveryReceipt deliver(OutboundChange change) throws DeliveryException {
     Optional<Duration> open = breaker.remainingCoolDown();
     if (open.isPresent()) {
-      throw DeliveryException.retryAfter(
+      throw DeliveryException.deferred(
           "circuit breaker open for " + partnerId + " after repeated failures", open.get());
     }
     Instant now = clock.instant();
     Instant limited = rateLimitedUntil;
     if (limited != null && now.isBefore(limited)) {
-      throw DeliveryException.retryAfter(
+      throw DeliveryException.deferred(
           "partner's rate limit is used up until " + limited, Duration.between(now, limited));
     }
     PartnerApiCall call = PartnerApiCall.of(change, settings, json);
+    boolean probe = breaker.tripped();
     PartnerResponse response;
     try {
       response = send(call, change, false);
@@ -108,7 +117,8 @@ final class PushingPartnerConnector implements PartnerConnector {
       }
     } catch (IOException e) {
       breaker.failed();
-      throw waitingForTheBreaker(DeliveryException.transientFailure(call + " failed: " + e, e));
+      String reason = call + " failed: " + e;
+      throw probe ? stillDown(reason) : waitingForTheBreaker(transientFailure(reason, e));
     }
     noteRateLimit(response);
     if (response.ok()) {
@@ -117,10 +127,25 @@ final class PushingPartnerConnector implements PartnerConnector {
     }
     if (response.status() >= 500 || response.status() == 408) {
       breaker.failed();
-      throw waitingForTheBreaker(failure(call, response));
+      DeliveryException failure = failure(call, response);
+      throw probe && OUTAGE_STATUSES.contains(response.status())
+          ? stillDown(failure.getMessage())
+          : waitingForTheBreaker(failure);
     }
     breaker.succeeded();
     throw failure(call, response);
+  }
+
+  /**
+   * A failed probe: the partner is still unreachable, which says nothing about this change, so it
+   * waits for the next probe without using up an attempt. A partner down for hours then leaves its
+   * changes pending, and its health says why, instead of turning each into a dead letter.
+   */
+  private DeliveryException stillDown(String reason) {
+    Duration wait = breaker.remainingCoolDown().orElse(settings.breakerCoolDown());
+    return DeliveryException.deferred(
+        reason + "; " + partnerId + " still unreachable, next probe in " + wait.toSeconds() + "s",
+        wait);
   }
 
   /**

@@ -212,8 +212,10 @@ class PushingRestConnectorKindTest extends ConnectorKindContract {
       DeliveryException refused =
           catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
 
-      // Then it fails fast with the rest of the cool-down, and the health says why
+      // Then it fails fast with the rest of the cool-down, uncounted, and the health says why
       assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(40));
+      assertThat(refused.deferred()).isTrue();
+      assertThat(first.deferred()).isFalse();
       assertThat(partnerApi.findAll(patchRequestedFor(urlPathEqualTo("/api/tickets/P-1"))))
           .hasSize(2);
       assertThat(connector.check().up()).isFalse();
@@ -225,6 +227,55 @@ class PushingRestConnectorKindTest extends ConnectorKindContract {
       // Then the change goes through and the breaker closes
       connector.deliver(statusChange(1));
       assertThat(connector.check().up()).isTrue();
+    }
+  }
+
+  @Test
+  void probeThatFindsThePartnerStillAwayDoesNotUseUpTheChangesAttempts() throws Exception {
+    // Given a partner behind a proxy that answers 503 without its backend, and an open breaker
+    partnerApi.stubFor(
+        patch(urlPathEqualTo("/api/tickets/P-1"))
+            .willReturn(aResponse().withStatus(503).withBody("no backend")));
+    Map<String, Object> settings = validSettings();
+    settings.put("circuitBreakerFailures", 1);
+    settings.put("circuitBreakerCoolDown", "30s");
+    try (PartnerConnector connector = open(settings)) {
+      DeliveryException opening =
+          catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+
+      // When the probe after the cool-down finds it still away
+      clock.advance(Duration.ofSeconds(30));
+      DeliveryException probe =
+          catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+
+      // Then the call that opened the breaker counted, the probe does not, and it waits a cool-down
+      assertThat(opening.deferred()).isFalse();
+      assertThat(probe.deferred()).isTrue();
+      assertThat(probe.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(probe.getMessage()).contains("503", "still unreachable");
+    }
+  }
+
+  @Test
+  void probeAnsweredWithA500CountsBecauseTheChangeItselfMayBeAtFault() throws Exception {
+    // Given a partner that answers this change with a 500, and an open breaker
+    partnerApi.stubFor(
+        patch(urlPathEqualTo("/api/tickets/P-1"))
+            .willReturn(aResponse().withStatus(500).withBody("NullPointerException")));
+    Map<String, Object> settings = validSettings();
+    settings.put("circuitBreakerFailures", 1);
+    settings.put("circuitBreakerCoolDown", "30s");
+    try (PartnerConnector connector = open(settings)) {
+      catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+
+      // When the probe gets the same answer
+      clock.advance(Duration.ofSeconds(30));
+      DeliveryException probe =
+          catchThrowableOfType(DeliveryException.class, () -> connector.deliver(statusChange(1)));
+
+      // Then it uses up an attempt, so a change the partner cannot take ends as a dead letter
+      assertThat(probe.deferred()).isFalse();
+      assertThat(probe.permanent()).isFalse();
     }
   }
 
