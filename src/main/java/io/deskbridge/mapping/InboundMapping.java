@@ -15,13 +15,19 @@ public final class InboundMapping {
   private final Path file;
   private final List<FieldRule> ticketRules;
   private final List<FieldRule> commentRules;
+  private final CommentSelector commentWhen;
   // By rule position: the attribute each rule fills, or null, worked out once instead of per
   // record.
   private final String[] ticketAttributes;
   private final String[] commentAttributes;
 
-  public InboundMapping(Path file, List<FieldRule> ticketRules, List<FieldRule> commentRules) {
+  public InboundMapping(
+      Path file,
+      List<FieldRule> ticketRules,
+      List<FieldRule> commentRules,
+      CommentSelector commentWhen) {
     this.file = file;
+    this.commentWhen = commentWhen;
     this.ticketRules = List.copyOf(ticketRules);
     this.commentRules = List.copyOf(commentRules);
     this.ticketAttributes = attributeNames(this.ticketRules);
@@ -38,6 +44,14 @@ public final class InboundMapping {
 
   public List<FieldRule> commentRules() {
     return commentRules;
+  }
+
+  /**
+   * Whether a record adds a comment rather than opening or changing a ticket, by the mapping's
+   * {@code commentWhen}; false when it has none.
+   */
+  public boolean isComment(Map<String, ?> record) {
+    return commentWhen != null && commentWhen.selects(record);
   }
 
   /** The ticket fields of a record. */

@@ -28,7 +28,8 @@ import java.util.regex.PatternSyntaxException;
 public final class MappingFileReader {
 
   static final List<String> KEYS = List.of("description", "tables", "inbound", "outbound");
-  static final List<String> INBOUND_KEYS = List.of("columns", "fields", "comment");
+  static final List<String> INBOUND_KEYS = List.of("columns", "fields", "comment", "commentWhen");
+  static final List<String> COMMENT_WHEN_KEYS = List.of("field", "equals");
   static final List<String> RULE_KEYS =
       List.of(
           "from",
@@ -121,7 +122,7 @@ public final class MappingFileReader {
       Path file, YamlNode node, Map<String, ValueTable> tables, ConfigFields fields) {
     YamlNode.MapNode map = fields.map(node, "inbound");
     if (map == null) {
-      return new InboundMapping(file, List.of(), List.of());
+      return new InboundMapping(file, List.of(), List.of(), null);
     }
     fields.onlyKeys(map, INBOUND_KEYS);
     Set<String> columns = null;
@@ -181,8 +182,46 @@ public final class MappingFileReader {
         commentNodes.put(target, entry.getValue().value());
       }
     }
+    CommentSelector commentWhen = commentWhen(map.get("commentWhen"), columns, fields);
+    if (commentWhen != null && comment.isEmpty()) {
+      fields.add(map.get("commentWhen").problem("selects comments, but inbound.comment maps none"));
+    }
     return new InboundMapping(
-        file, ordered(ticket, ticketNodes, fields), ordered(comment, commentNodes, fields));
+        file,
+        ordered(ticket, ticketNodes, fields),
+        ordered(comment, commentNodes, fields),
+        commentWhen);
+  }
+
+  private CommentSelector commentWhen(YamlNode node, Set<String> columns, ConfigFields fields) {
+    YamlNode.MapNode map = fields.map(node, "inbound.commentWhen");
+    if (map == null) {
+      return null;
+    }
+    fields.onlyKeys(map, COMMENT_WHEN_KEYS);
+    String path = fields.requiredText(map, "field");
+    List<String> values = fields.texts(map.get("equals"), "equals");
+    if (map.get("equals") == null || values.isEmpty()) {
+      fields.add(
+          map.problem("commentWhen needs 'equals': the value or values that mark a comment"));
+      return null;
+    }
+    if (path == null) {
+      return null;
+    }
+    RecordPath field;
+    try {
+      field = RecordPath.parse(path);
+    } catch (IllegalArgumentException e) {
+      fields.add(map.get("field").problem(e.getMessage()));
+      return null;
+    }
+    if (columns != null && !columns.contains(field.head())) {
+      fields.add(
+          map.get("field").problem("'" + field.head() + "' is not among the columns " + columns));
+      return null;
+    }
+    return new CommentSelector(field, values, map.line());
   }
 
   private static List<String> ticketKeys() {

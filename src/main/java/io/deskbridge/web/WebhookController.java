@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/partners/{id}/inbound}: a partner system's own webhook. Its body is a record
  * in the partner's shape: it opens a ticket when its external id is new and changes that ticket
- * otherwise. A delivery id sent with it makes a redelivery change nothing.
+ * otherwise, or adds a comment to it when the mapping's {@code commentWhen} says it is one. A
+ * delivery id sent with it makes a redelivery change nothing.
  */
 @RestController
 public class WebhookController {
@@ -104,16 +105,22 @@ public class WebhookController {
               render);
     } else {
       Map<String, Object> record = bodies.parseObject(body);
-      TicketLocator existing = existingTicket(id, mapping.get(), record);
-      creating = existing == null;
+      boolean comment = mapping.get().inbound().isComment(record);
+      TicketLocator existing =
+          comment
+              ? commentedTicket(id, mapping.get(), record)
+              : existingTicket(id, mapping.get(), record);
+      creating = comment || existing == null;
       try {
         outcome =
             records.submit(
                 caller.side(),
                 mapping.get(),
-                existing == null
-                    ? PartnerRecords.Operation.CREATE
-                    : PartnerRecords.Operation.UPDATE,
+                comment
+                    ? PartnerRecords.Operation.COMMENT
+                    : existing == null
+                        ? PartnerRecords.Operation.CREATE
+                        : PartnerRecords.Operation.UPDATE,
                 existing,
                 record,
                 raw,
@@ -128,6 +135,35 @@ public class WebhookController {
             creating && !outcome.duplicate() ? HttpStatus.CREATED : HttpStatus.OK)
         .contentType(MediaType.APPLICATION_JSON)
         .body(outcome.response());
+  }
+
+  /**
+   * The partner's ticket a comment record is for, named by the external id the ticket rules read.
+   *
+   * @throws ApiProblem 422 when the record names no ticket, 404 when the partner has none by it
+   */
+  private TicketLocator commentedTicket(
+      String partnerId, Mapping mapping, Map<String, Object> record) {
+    String externalId;
+    try {
+      externalId = mapping.inbound().ticketUpdate(record).get("externalId");
+    } catch (MappingRejectedException doesNotFit) {
+      externalId = null;
+    }
+    if (externalId == null || externalId.isBlank()) {
+      throw new ApiProblem(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "comment-names-no-ticket",
+          "externalId",
+          "the comment names no ticket: mapping "
+              + mapping.name()
+              + " reads externalId from a field this record leaves empty");
+    }
+    String id = externalId.strip();
+    if (tickets.findByExternalId(partnerId, id).isEmpty()) {
+      throw ApiProblem.notFound("no ticket ext:" + id);
+    }
+    return TicketLocator.external(id);
   }
 
   /** The ticket the record's external id names, when the partner has one by that id already. */

@@ -874,4 +874,38 @@ class InboundMappingTest {
     assertThat(rejected.field()).isEqualTo("subject");
     assertThat(rejected.getMessage()).isEqualTo(String.join("; ", rejected.reasons()));
   }
+
+  @Test
+  void commentWhenMarksRecordsWhoseFieldHoldsOneOfItsValuesIgnoringCaseAndBlanks() {
+    // Given a mapping whose comments are the records with a comment event
+    Mapping mapping =
+        mapping(
+                """
+                inbound:
+                  fields:
+                    externalId: issue.key
+                    subject: issue.summary
+                  comment:
+                    text: comment.body
+                  commentWhen: { field: webhookEvent, equals: [comment_created, Commented] }
+                """)
+            .valid();
+
+    // Then a comment event is a comment, whatever its case, and anything else is not
+    assertThat(
+            mapping.inbound().isComment(MappingCase.record("{\"webhookEvent\": \" COMMENTED \"}")))
+        .isTrue();
+    assertThat(
+            mapping
+                .inbound()
+                .isComment(MappingCase.record("{\"webhookEvent\": \"comment_created\"}")))
+        .isTrue();
+    assertThat(
+            mapping
+                .inbound()
+                .isComment(MappingCase.record("{\"webhookEvent\": \"issue_updated\"}")))
+        .isFalse();
+    assertThat(mapping.inbound().isComment(MappingCase.record("{\"issue\": {\"key\": \"A-1\"}}")))
+        .isFalse();
+  }
 }

@@ -1308,4 +1308,46 @@ class MappingFileReaderTest {
     List<ConfigProblem> problems = mapping.problems();
     assertThat(problems.get(1).field()).isEqualTo("inbound.fields.subjct");
   }
+
+  @Test
+  void commentWhenWithoutCommentFieldsIsAProblem() {
+    // Given a mapping that marks comments but maps no comment field
+    MappingCase mapping =
+        mapping(
+            """
+            inbound:
+              fields:
+                subject: title
+              commentWhen: { field: action, equals: comment_created }
+            """);
+
+    // When it is read
+    ConfigProblem problem = mapping.onlyProblem();
+
+    // Then commentWhen is at fault for selecting what nothing maps
+    assertThat(problem.line()).isEqualTo(4);
+    assertThat(problem.message()).contains("inbound.comment maps none");
+  }
+
+  @Test
+  void commentWhenWithoutValuesIsAProblem() {
+    // Given a commentWhen that names the field but no value
+    MappingCase mapping =
+        mapping(
+            """
+            inbound:
+              fields:
+                subject: title
+              comment:
+                text: body
+              commentWhen: { field: action }
+            """);
+
+    // When it is read
+    ConfigProblem problem = mapping.onlyProblem();
+
+    // Then it says what is missing
+    assertThat(problem.line()).isEqualTo(6);
+    assertThat(problem.message()).contains("needs 'equals'");
+  }
 }

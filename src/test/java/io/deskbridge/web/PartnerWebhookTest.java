@@ -38,6 +38,11 @@ class PartnerWebhookTest {
           externalId: { from: issue.number, required: true }
           subject: { from: issue.title, required: true }
           priority: { from: issue.priority, table: priorities, unmapped: park }
+        comment:
+          text: { from: comment.body, required: true }
+          authorName: { from: comment.user }
+          externalId: { from: comment.id }
+        commentWhen: { field: action, equals: [comment_created, Commented] }
       outbound:
         allow: [status, subject]
       """;
@@ -323,6 +328,73 @@ class PartnerWebhookTest {
     assertThat(parked.get("kind").asText()).isEqualTo("INTAKE");
     assertThat(parked.get("raw").get("text").asText()).contains("H-6");
     assertThat(tickets()).isEqualTo(ticketsBefore);
+  }
+
+  static String commented(String number, String commentId, String text) {
+    return """
+        {"action": "comment_created", "issue": {"number": "%s"},
+         "comment": {"id": "%s", "body": "%s", "user": "Ivan Petrov"}}
+        """
+        .formatted(number, commentId, text);
+  }
+
+  @Test
+  void webhookThatTheMappingMarksAsACommentAddsItToTheNamedTicket() {
+    // Given a ticket opened by a webhook
+    String ref = hub(issue("H-10", "Panel offline", "normal")).json().get("ref").asText();
+    int ticketsBefore = tickets();
+
+    // When the partner's system reports a comment on that issue
+    Answer answer = hub(commented("H-10", "C-1", "Replaced the loop card"));
+
+    // Then the ticket has the comment, by its author, and no ticket was opened or changed
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    assertThat(answer.json().get("ref").asText()).isEqualTo(ref);
+    JsonNode comments = gateway.agent().get("/api/v1/tickets/" + ref).json().get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("text").asText()).isEqualTo("Replaced the loop card");
+    assertThat(comments.get(0).get("authorName").asText()).isEqualTo("Ivan Petrov");
+    assertThat(gateway.agent().get("/api/v1/tickets/" + ref).json().get("subject").asText())
+        .isEqualTo("Panel offline");
+    assertThat(tickets()).isEqualTo(ticketsBefore);
+  }
+
+  @Test
+  void redeliveredCommentWebhookAddsTheCommentOnce() {
+    // Given a ticket, and a comment delivered under a delivery id
+    String ref = hub(issue("H-11", "Panel offline", "normal")).json().get("ref").asText();
+    String body = commented("H-11", "C-2", "Checked the wiring");
+    hub(body, "X-Delivery-Id", "comment-h11");
+
+    // When the same delivery arrives again
+    Answer again = hub(body, "X-Delivery-Id", "comment-h11");
+
+    // Then it is answered as a repeat and the ticket has the comment once
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    JsonNode comments = gateway.agent().get("/api/v1/tickets/" + ref).json().get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("text").asText()).isEqualTo("Checked the wiring");
+  }
+
+  @Test
+  void commentWebhookForAnUnknownTicketIsNotFoundAndAddsNothing() {
+    // When the partner's system reports a comment on an issue the gateway never saw
+    Answer answer = hub(commented("H-404", "C-3", "Anyone there?"));
+
+    // Then it is refused as not found
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+    assertThat(answer.json().get("detail").asText()).contains("ext:H-404");
+  }
+
+  @Test
+  void commentWebhookThatNamesNoTicketIsA422NamingTheField() {
+    // When the partner's system reports a comment without the issue it belongs to
+    Answer answer = hub("{\"action\": \"comment_created\", \"comment\": {\"body\": \"Orphan\"}}");
+
+    // Then it is refused, naming the field that would have named the ticket
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+    assertThat(answer.json().get("field").asText()).isEqualTo("externalId");
+    assertThat(answer.json().get("code").asText()).isEqualTo("comment-names-no-ticket");
   }
 
   @Test
