@@ -28,6 +28,14 @@ public interface PartnerRecords {
   Set<String> requiredFields(Operation operation);
 
   /**
+   * Whether the mapping's {@code commentWhen} marks the record as a comment (a row type column, an
+   * event name), for partners that send tickets and comments in one stream.
+   */
+  default boolean isComment(Map<String, ?> record) {
+    return false;
+  }
+
+  /**
    * The canonical change a record asks for.
    *
    * @param ticket the ticket an update or comment is for; null for a create

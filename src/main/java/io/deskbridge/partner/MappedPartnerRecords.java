@@ -49,6 +49,11 @@ final class MappedPartnerRecords implements PartnerRecords {
   }
 
   @Override
+  public boolean isComment(Map<String, ?> record) {
+    return mapping().map(m -> m.inbound().isComment(record)).orElse(false);
+  }
+
+  @Override
   public InboundChange map(Operation operation, TicketLocator ticket, Map<String, ?> record) {
     Mapping mapping =
         mapping()
