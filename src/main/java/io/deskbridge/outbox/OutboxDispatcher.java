@@ -36,9 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers outbox rows. One poller finds the due lane heads; each destination has its own worker
- * thread (its lane), so a slow or failing destination only ever holds up itself. A worker delivers
- * a row, then the next row of the same ticket at once, and stops at the first failure: later rows
- * of that ticket stay behind the failed one, which is what keeps the order under retries.
+ * threads (its lanes: one, or as many as its connector's {@code parallelTickets}, a ticket always
+ * in the same one), so a slow or failing destination only ever holds up itself. A worker delivers a
+ * row, then the next row of the same ticket at once, and stops at the first failure: later rows of
+ * that ticket stay behind the failed one, which is what keeps the order under retries.
  */
 public class OutboxDispatcher implements SmartLifecycle {
 
@@ -144,20 +145,25 @@ public class OutboxDispatcher implements SmartLifecycle {
    */
   public void dispatchDue() {
     List<OutboxRow> heads = outbox.dueHeads(clock.instant(), settings.batchSize());
-    Map<String, List<OutboxRow>> byDestination = new LinkedHashMap<>();
+    Map<String, List<OutboxRow>> byLane = new LinkedHashMap<>();
+    Map<String, Integer> parallel = new java.util.HashMap<>();
     for (OutboxRow row : heads) {
-      byDestination.computeIfAbsent(row.destination(), d -> new java.util.ArrayList<>()).add(row);
+      int lanes =
+          parallel.computeIfAbsent(
+              row.destination(),
+              d -> targets.connectorFor(d).map(c -> Math.max(1, c.parallelTickets())).orElse(1));
+      byLane.computeIfAbsent(laneOf(row, lanes), d -> new java.util.ArrayList<>()).add(row);
     }
-    byDestination.forEach(
-        (destination, rows) -> {
-          if (busyLanes.add(destination)) {
-            lane(destination)
+    byLane.forEach(
+        (lane, rows) -> {
+          if (busyLanes.add(lane)) {
+            lane(lane)
                 .execute(
                     () -> {
                       try {
                         rows.forEach(this::deliverLane);
                       } finally {
-                        busyLanes.remove(destination);
+                        busyLanes.remove(lane);
                         if (rows.size() >= 1) {
                           wakeUp();
                         }
@@ -165,6 +171,13 @@ public class OutboxDispatcher implements SmartLifecycle {
                     });
           }
         });
+  }
+
+  /** The destination's lane a ticket's rows always take, so they stay in order. */
+  private static String laneOf(OutboxRow row, int lanes) {
+    return lanes == 1
+        ? row.destination()
+        : row.destination() + "-" + Math.floorMod(row.ticketId(), lanes);
   }
 
   private ExecutorService lane(String destination) {

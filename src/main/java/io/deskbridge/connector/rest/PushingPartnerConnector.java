@@ -71,6 +71,8 @@ final class PushingPartnerConnector implements PartnerConnector {
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(settings.parallelCalls())
+                    .setMaxConnTotal(settings.parallelCalls() + 1)
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(
@@ -91,6 +93,11 @@ final class PushingPartnerConnector implements PartnerConnector {
             ? new OAuth2Tokens(settings.auth(), http, clock, json)
             : null;
     this.signer = signingSecret == null ? null : new RequestSigner(signingSecret);
+  }
+
+  @Override
+  public int parallelTickets() {
+    return settings.parallelCalls();
   }
 
   @Override

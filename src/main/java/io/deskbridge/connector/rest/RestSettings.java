@@ -30,7 +30,8 @@ public record RestSettings(
     Duration connectTimeout,
     Duration readTimeout,
     int breakerFailures,
-    Duration breakerCoolDown) {
+    Duration breakerCoolDown,
+    int parallelCalls) {
 
   /** A method and a path template with {@code {externalId}} and {@code {ref}} placeholders. */
   public record CallTemplate(String method, String path) {}
@@ -129,7 +130,13 @@ public record RestSettings(
               "circuitBreakerCoolDown",
               SettingType.DURATION,
               "30s",
-              "how long calls stop once the circuit breaker opened"));
+              "how long calls stop once the circuit breaker opened"),
+          SettingDefinition.optional(
+              "parallelCalls",
+              SettingType.INTEGER,
+              4,
+              "how many calls, each for a different ticket, may be under way at once; one"
+                  + " ticket's changes always go one after the other"));
 
   /** Whether these settings ask for pushing at all; without a base URL the partner polls. */
   static boolean pushes(ConnectorSettings settings) {
@@ -188,6 +195,10 @@ public record RestSettings(
     }
     if (settings.raw("circuitBreakerFailures") instanceof Number n && n.longValue() < 1) {
       problems.add(new SettingProblem("circuitBreakerFailures", "must be at least 1"));
+    }
+    if (settings.raw("parallelCalls") instanceof Number n
+        && (n.longValue() < 1 || n.longValue() > 64)) {
+      problems.add(new SettingProblem("parallelCalls", "must be from 1 to 64"));
     }
     return problems;
   }
@@ -255,7 +266,8 @@ public record RestSettings(
         settings.duration("connectTimeout", Duration.ofSeconds(5)),
         settings.duration("readTimeout", Duration.ofSeconds(30)),
         (int) settings.number("circuitBreakerFailures", 5),
-        settings.duration("circuitBreakerCoolDown", Duration.ofSeconds(30)));
+        settings.duration("circuitBreakerCoolDown", Duration.ofSeconds(30)),
+        (int) settings.number("parallelCalls", 4));
   }
 
   private static Map<String, String> headers(Object raw) {

@@ -160,6 +160,17 @@ class RestPartnerPushJourneyTest {
           apiKey: "%s"
         """
             .formatted(api, secret("steady-key", "steady-api-key")));
+    partner(
+        files,
+        "busy",
+        """
+          baseUrl: %s/busy
+          createPath: /api/tickets
+          updatePath: /api/tickets/{externalId}
+          commentPath: /api/tickets/{externalId}/comments
+          parallelCalls: 4
+        """
+            .formatted(api));
     gateway = RunningGateway.start(config, data, Map.of("deskbridge.outbox.max-attempts", "10"));
   }
 
@@ -431,6 +442,68 @@ class RestPartnerPushJourneyTest {
     assertThat(calls.get(1).getHeader("Authorization")).isEqualTo("Bearer tok-b");
     assertThat(requests("POST", "/expiring/token")).hasSize(2);
     assertThat(openDeadLetters("expiring", ref)).isEmpty();
+  }
+
+  @Test
+  void partnerWithParallelCallsGetsSeveralTicketsAtOnceAndEachTicketInOrder() {
+    // Given a partner whose API takes 400 ms per call and allows four calls at once
+    List<String> refs = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      refs.add(create("busy", "BUSY-" + i));
+    }
+    partnerApi.stubFor(
+        post(urlPathMatching("/busy/api/tickets/BUSY-\\d/comments"))
+            .willReturn(okJson("{}").withStatus(201).withFixedDelay(400)));
+
+    // When the manufacturer answers each ticket twice
+    for (String ref : refs) {
+      gateway.agent().post("/api/v1/tickets/" + ref + "/comments", "{\"text\": \"first\"}");
+      gateway.agent().post("/api/v1/tickets/" + ref + "/comments", "{\"text\": \"second\"}");
+    }
+
+    // Then calls for different tickets were under way at the same time
+    await()
+        .atMost(PATIENCE)
+        .until(() -> served(e -> e.getRequest().getUrl().startsWith("/busy/")).size() == 8);
+    List<ServeEvent> calls = served(e -> e.getRequest().getUrl().startsWith("/busy/"));
+    assertThat(mostAtOnce(calls)).isGreaterThan(1);
+    // and each ticket got its answers one after the other, in order
+    for (int i = 1; i <= 4; i++) {
+      String ticket = "BUSY-" + i;
+      List<ServeEvent> own =
+          calls.stream().filter(e -> e.getRequest().getUrl().contains(ticket + "/")).toList();
+      assertThat(own)
+          .extracting(e -> e.getRequest().getBodyAsString())
+          .satisfiesExactly(
+              first -> assertThat(first).contains("first"),
+              second -> assertThat(second).contains("second"));
+      assertThat(startMillis(own.get(1))).isGreaterThanOrEqualTo(endMillis(own.get(0)));
+    }
+  }
+
+  /** The most calls the partner's API was serving at one moment. */
+  private static int mostAtOnce(List<ServeEvent> calls) {
+    int most = 0;
+    for (ServeEvent call : calls) {
+      long at = startMillis(call);
+      int open = 0;
+      for (ServeEvent other : calls) {
+        if (startMillis(other) <= at && at < endMillis(other)) {
+          open++;
+        }
+      }
+      most = Math.max(most, open);
+    }
+    return most;
+  }
+
+  private static long startMillis(ServeEvent call) {
+    return call.getRequest().getLoggedDate().getTime();
+  }
+
+  /** When the call was answered at the earliest: its start plus the API's fixed delay. */
+  private static long endMillis(ServeEvent call) {
+    return startMillis(call) + 400;
   }
 
   @Test
