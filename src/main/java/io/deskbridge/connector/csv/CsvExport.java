@@ -15,9 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * renamed) and is named with a sequence from the partner's {@link ConnectorState}, so its import
  * can take the files in order. Without {@code exportInterval} each change is one file, written
  * before {@link #write} returns; with it, {@link #write} appends the change's row to a spool on
- * disk, forced before it returns, and a Camel timer route ({@code <partner>-csv-export}) publishes
- * the gathered rows as one file per interval, and once at start for rows a previous run left.
+ * disk, forced before it returns, and a timer thread ({@code <partner>-csv-export}) publishes the
+ * gathered rows as one file per interval, and once at start for rows a previous run left. (A plain
+ * scheduled thread rather than a Camel timer route, so that closing works the same whether or not
+ * the Camel context has started.)
  *
  * <p>Delivery is idempotent on {@link OutboundChange#changeId()}: a change already in a file, or
  * already spooled, is not written again. A file name is reserved for a change (or a batch) before
@@ -112,7 +115,7 @@ public final class CsvExport implements AutoCloseable {
   private final ExportTarget target;
   private final ExportSpool spool;
   private final Object publishing = new Object();
-  private volatile String routeId;
+  private volatile ScheduledExecutorService timer;
   private volatile String problem;
   private volatile long files;
   private volatile boolean closed;
@@ -383,23 +386,18 @@ public final class CsvExport implements AutoCloseable {
   }
 
   private void startTimer() {
-    String id = partnerId + "-csv-export";
-    try {
-      camel.addRoutes(
-          new RouteBuilder() {
-            @Override
-            public void configure() {
-              // No delay: rows a previous run spooled are published as soon as the route starts.
-              from("timer:" + id + "?delay=0&period=" + Math.max(1, settings.interval().toMillis()))
-                  .routeId(id)
-                  .process(exchange -> publishDue());
-            }
-          });
-      routeId = id;
-    } catch (Exception e) {
-      throw new IllegalStateException(
-          "partner " + partnerId + ": cannot start the CSV export timer: " + e.getMessage(), e);
-    }
+    String name = partnerId + "-csv-export";
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, name);
+              thread.setDaemon(true);
+              return thread;
+            });
+    long interval = Math.max(1, settings.interval().toMillis());
+    // Rows a previous run left are published as soon as the export opens, not an interval later.
+    long first = spool.isEmpty() && !spool.hasBatches() ? interval : 0;
+    timer.scheduleWithFixedDelay(this::publishDue, first, interval, TimeUnit.MILLISECONDS);
   }
 
   /** Up while files are written; down with the reason while the outbox refuses them. */
@@ -411,11 +409,6 @@ public final class CsvExport implements AutoCloseable {
     return ConnectorHealth.up("outbox " + target.where() + ": " + files + " files written");
   }
 
-  /** The id of the timer route of an interval export, or null. */
-  String routeId() {
-    return routeId;
-  }
-
   /**
    * Stops the timer and lets go of the outbox. Spooled rows stay on disk and are published when the
    * export opens again.
@@ -423,16 +416,19 @@ public final class CsvExport implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    String id = routeId;
-    if (id != null) {
+    ScheduledExecutorService running = timer;
+    if (running != null) {
+      running.shutdown();
       try {
-        camel.getRouteController().stopRoute(id, 30, TimeUnit.SECONDS);
-        camel.removeRoute(id);
-      } catch (Exception e) {
-        log.warn(
-            "partner {}: the CSV export timer did not stop cleanly: {}", partnerId, e.toString());
+        // A file being published is finished rather than cut off; publishing is idempotent anyway.
+        if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+          running.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        running.shutdownNow();
+        Thread.currentThread().interrupt();
       }
-      routeId = null;
+      timer = null;
     }
     target.close();
   }

@@ -143,10 +143,13 @@ record ExportSettings(
           new SettingProblem(
               "outbox", "put the user in username and the password in password, not the URL"));
     }
-    if (settings.raw("username") == null) {
+    // An sftp inbox already asks for the login, which the outbox shares: one problem each.
+    boolean inboxAsks =
+        settings.string("inbox", "").strip().toLowerCase(Locale.ROOT).startsWith("sftp://");
+    if (!inboxAsks && settings.raw("username") == null) {
       problems.add(new SettingProblem("username", "is required with an sftp:// outbox"));
     }
-    if (settings.raw("password") == null) {
+    if (!inboxAsks && settings.raw("password") == null) {
       problems.add(new SettingProblem("password", "is required with an sftp:// outbox"));
     }
   }

@@ -82,6 +82,15 @@ final class ExportSpool {
     return known.contains(changeId);
   }
 
+  /** Whether batches wait to be published. */
+  synchronized boolean hasBatches() {
+    try (Stream<Path> files = Files.list(pending)) {
+      return files.anyMatch(file -> file.toString().endsWith(BATCH));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   synchronized boolean isEmpty() {
     return spooled.isEmpty();
   }
