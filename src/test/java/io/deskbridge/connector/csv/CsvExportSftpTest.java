@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,22 +49,17 @@ class CsvExportSftpTest {
   }
 
   private CsvExport open(int port) {
-    Map<String, Object> settings =
-        Map.of(
-            "outbox",
-            "sftp://127.0.0.1:" + port + "/outbox",
-            "username",
-            SftpServer.USER,
-            "password",
-            SftpServer.PASSWORD,
-            "hostKeyChecking",
-            "off",
-            "exportDelimiter",
-            ",",
-            "exportBom",
-            false,
-            "exportColumns",
-            List.of("@externalId", "status"));
+    return open(port, Map.of("hostKeyChecking", "off"));
+  }
+
+  private CsvExport open(int port, Map<String, Object> hostKeys) {
+    Map<String, Object> settings = new HashMap<>(hostKeys);
+    settings.put("outbox", "sftp://127.0.0.1:" + port + "/outbox");
+    settings.put("username", SftpServer.USER);
+    settings.put("password", SftpServer.PASSWORD);
+    settings.put("exportDelimiter", ",");
+    settings.put("exportBom", false);
+    settings.put("exportColumns", List.of("@externalId", "status"));
     return CsvExport.open(
             "acme",
             new ConnectorSettings(settings),
@@ -115,6 +111,28 @@ class CsvExportSftpTest {
           .doesNotContain(SftpServer.PASSWORD)
           .doesNotContain("Exception")
           .doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void serverWhoseKeyIsNotKnownIsRefusedUnderStrictChecking() throws Exception {
+    // Given strict host key checking against a known_hosts file that lacks the server
+    Path knownHosts = Files.writeString(keys.resolve("known_hosts"), "");
+    try (CsvExport export =
+        open(
+            server.port(),
+            Map.of("hostKeyChecking", "strict", "knownHostsFile", knownHosts.toString()))) {
+
+      // When a change is delivered
+      DeliveryException failure =
+          catchThrowableOfType(DeliveryException.class, () -> export.write(status(1, "open")));
+
+      // Then nothing is written and the failure names the partner and the server
+      assertThat(failure.getMessage())
+          .startsWith("partner acme: cannot write to outbox sftp://127.0.0.1:" + server.port());
+    }
+    try (Stream<Path> list = Files.list(root.resolve("outbox"))) {
+      assertThat(list).isEmpty();
     }
   }
 }
