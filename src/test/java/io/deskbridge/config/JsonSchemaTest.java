@@ -147,6 +147,8 @@ class JsonSchemaTest {
             "examples/mappings",
             "examples/email/connectors",
             "examples/email/mappings",
+            "examples/csv/connectors",
+            "examples/csv/mappings",
             "connectors",
             "mappings")) {
       Path path = Path.of(folder);

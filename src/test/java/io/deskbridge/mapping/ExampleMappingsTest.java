@@ -15,17 +15,27 @@ import io.deskbridge.ticket.Ticket;
 import io.deskbridge.ticket.TicketDraft;
 import io.deskbridge.ticket.TicketEvent;
 import io.deskbridge.ticket.TicketRef;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /** The example mappings that ship with the gateway, applied to the example payloads. */
 class ExampleMappingsTest {
 
   private static final Path EXAMPLES = Path.of("examples");
+  private static final Path CSV_EXAMPLES = EXAMPLES.resolve("csv");
 
   private static Mapping example(String name) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -36,6 +46,38 @@ class ExampleMappingsTest {
     assertThat(problems).as("problems of the example %s", name).isEmpty();
     assertThat(mapping).isNotNull();
     return mapping;
+  }
+
+  private static Mapping csvExample(String name) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    Mapping mapping =
+        new MappingFileReader()
+            .read(name, CSV_EXAMPLES.resolve("mappings").resolve(name + ".yml"), problems)
+            .orElse(null);
+    assertThat(problems).as("problems of the CSV example %s", name).isEmpty();
+    assertThat(mapping).isNotNull();
+    return mapping;
+  }
+
+  /** The rows of a sample CSV file as records of column name to text, the header row first. */
+  private static List<Map<String, Object>> sampleRows(String file, Charset charset, char delimiter)
+      throws IOException {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get();
+    try (Reader reader =
+            Files.newBufferedReader(CSV_EXAMPLES.resolve("samples").resolve(file), charset);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (CSVRecord row : parser) {
+        rows.add(new LinkedHashMap<>(row.toMap()));
+      }
+      return rows;
+    }
   }
 
   private static Map<String, Object> payload(String name) {
@@ -240,5 +282,94 @@ class ExampleMappingsTest {
         .singleElement()
         .asString()
         .endsWith("status: the partner's workflow has no transition 'open' -> 'closed'");
+  }
+
+  @Test
+  void csvExampleMappingsReadWithoutProblems() {
+    // Given the mappings of the CSV example directory
+    // When they are read
+    Mapping sevzap = csvExample("sevzap-ru");
+    Mapping polaris = csvExample("polaris");
+
+    // Then both compile with their tables
+    assertThat(sevzap.tables()).containsOnlyKeys("statuses", "priorities", "models");
+    assertThat(polaris.tables()).containsOnlyKeys("statuses", "priorities");
+  }
+
+  @Test
+  void sevzapExcelExportRowMapsToCanonicalValues() throws IOException {
+    // Given the first row of SevZap's windows-1251 export
+    Map<String, Object> row =
+        sampleRows("sevzap-export-2026-11-27.csv", Charset.forName("windows-1251"), ';').get(0);
+
+    // When it is mapped
+    MappedValues values = csvExample("sevzap-ru").inbound().ticket(row);
+
+    // Then the Russian words, the multi-line description and the local time come through
+    assertThat(values.get("externalId")).isEqualTo("СЗ-2611");
+    assertThat(values.get("priority")).isEqualTo("CRITICAL");
+    assertThat(values.get("product.model")).isEqualTo("FP-2000");
+    assertThat(values.get("product.serialNumber")).isEqualTo("PPK2K-00451");
+    assertThat(values.get("description"))
+        .isEqualTo(
+            "После грозы прибор не отвечает по RS-485.\nЛинию проверили, напряжение в норме.");
+    assertThat(values.get("site.name")).isEqualTo("ТЦ «Северный»");
+    assertThat(values.get("requester.phone")).isEqualTo("+78152550011");
+    assertThat(values.get("attributes.openedAt")).isEqualTo("2026-11-27T06:15:00Z");
+  }
+
+  @Test
+  void everySevzapSampleRowMaps() throws IOException {
+    // Given every row of SevZap's export and comments files
+    Mapping sevzap = csvExample("sevzap-ru");
+    Charset cp1251 = Charset.forName("windows-1251");
+
+    // When they are mapped, then none is refused
+    for (Map<String, Object> row : sampleRows("sevzap-export-2026-11-27.csv", cp1251, ';')) {
+      assertThat(sevzap.inbound().ticket(row).get("externalId")).isNotBlank();
+    }
+    for (Map<String, Object> row : sampleRows("sevzap-comments-2026-11-27.csv", cp1251, ';')) {
+      assertThat(sevzap.inbound().comment(row).get("comment.text")).isNotBlank();
+    }
+  }
+
+  @Test
+  void polarisJiraExportRowMapsToCanonicalValues() throws IOException {
+    // Given the rows of Polaris's UTF-8 export
+    List<Map<String, Object>> rows = sampleRows("polaris-issues.csv", StandardCharsets.UTF_8, ',');
+    Mapping polaris = csvExample("polaris");
+
+    // When the first is mapped
+    MappedValues values = polaris.inbound().ticket(rows.get(0));
+
+    // Then its English words, quoted multi-line description and ISO time come through
+    assertThat(values.get("externalId")).isEqualTo("POL-1042");
+    assertThat(values.get("priority")).isEqualTo("CRITICAL");
+    assertThat(values.get("category")).isEqualTo("fault");
+    assertThat(values.get("product.model")).isEqualTo("FP-2000");
+    assertThat(values.get("description"))
+        .startsWith("After updating to 3.2.1 the panel reports \"Earth fault\" on loop 2.\n")
+        .endsWith("\n\nRolled back? No, not yet.");
+    assertThat(values.get("requester.email")).isEqualTo("jane.doe@polaris.example");
+    assertThat(values.get("attributes.openedAt")).isEqualTo("2026-11-25T08:14:00Z");
+    assertThat(polaris.inbound().ticket(rows.get(1)).get("status")).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void sevzapResolvedStatusLeavesUnderItsOwnColumnNamesWithoutDots() {
+    // Given SevZap's outbound half
+    OutboundMapping outbound = csvExample("sevzap-ru").outbound();
+    Ticket resolved = ticket(Status.RESOLVED, Map.of("resolutionCode", "Замена модуля"));
+
+    // When the manufacturer resolves a ticket in progress
+    PartnerView view =
+        outbound.view(resolved, statusChange(Status.IN_PROGRESS, Status.RESOLVED), null);
+
+    // Then the record has SevZap's words under flat column names
+    assertThat(view.record())
+        .containsEntry("Статус", "Решена")
+        .containsEntry("Приоритет", "Авария")
+        .containsEntry("Код решения", "Замена модуля");
+    assertThat(view.record().keySet()).noneMatch(key -> key.contains("."));
   }
 }
