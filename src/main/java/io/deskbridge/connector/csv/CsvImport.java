@@ -30,20 +30,23 @@ import org.slf4j.LoggerFactory;
  * hands each row to the partner's mapping and the intake, in order. A row that fails is kept raw
  * and parked as a dead letter, and listed in the error report; the other rows still count.
  *
- * <p>Idempotency: a ticket row's source key is {@code csv:<file SHA-256>:<line>}, so the same file
- * again repeats nothing; the SHA-256 of the last row applied to each ticket is kept in the
- * connector state ({@code row:<ticket id>}) and an unchanged row is skipped, so an export of every
- * ticket changes only what changed. A comment's key is its content, so the same comment in a later
- * file is a repeat. Progress ({@code file:<SHA-256>}: the last line done, or {@code done}) is kept
- * every {@value #CHECKPOINT_ROWS} rows and after every rejected row, so a file read again after a
- * crash resumes after the last line kept, and the rows after it are repeats the intake recognises.
+ * <p>Idempotency: the SHA-256 of the last row applied to each ticket is kept in the connector state
+ * ({@code row:<ticket id>}) and an unchanged row is skipped, so the same file again, or an export
+ * of every ticket, changes only what changed, while a status that goes A, B, then A again applies
+ * each step. A ticket row's source key is {@code csv:<file SHA-256>:<line>}, followed by {@code
+ * :<first 16 hex digits of the ticket's previous row>} when it had one: the same row of the same
+ * file is the same key, so the intake ignores its repeat, yet a file that is byte for byte one sent
+ * before (A, B, then the A file again) is a new change. A comment's key is its content, so the same
+ * comment in a later file is a repeat. Progress ({@code file:<SHA-256>}: the last line done) is
+ * kept every {@value #CHECKPOINT_ROWS} rows and after every rejected row, so a file read again
+ * after a crash resumes after the last line kept; it is removed once the file is read. A row parked
+ * once ({@code parked:<SHA-256>:<line>}) is reported again but not parked again.
  */
 final class CsvImport {
 
   private static final Logger log = LoggerFactory.getLogger(CsvImport.class);
 
   static final int CHECKPOINT_ROWS = 500;
-  static final String DONE = "done";
 
   /** What became of one file. */
   record Outcome(
@@ -110,12 +113,7 @@ final class CsvImport {
     }
     String sha = scanned.sha256();
     String progressKey = "file:" + sha;
-    String progress = state.get(progressKey).orElse("0");
-    if (progress.equals(DONE)) {
-      log.info("partner {}: {} was read before (SHA-256 {}); nothing to do", partnerId, name, sha);
-      return new Outcome(name, false, null, 0, 0, 0, null);
-    }
-    long resumeAfter = Long.parseLong(progress);
+    long resumeAfter = Long.parseLong(state.get(progressKey).orElse("0"));
     long rawId =
         inbound.storeRaw(
             "csv:" + sha,
@@ -166,7 +164,7 @@ final class CsvImport {
         report.close();
       }
     }
-    state.put(progressKey, DONE);
+    state.removeStartingWith(progressKey);
     log.info(
         "partner {}: {} read: {} rows applied, {} unchanged or repeated, {} rejected",
         partnerId,
@@ -253,7 +251,8 @@ final class CsvImport {
     }
     String hash = rowHash(digest, row.fields());
     String rowKey = "row:" + ticketId;
-    if (state.get(rowKey).filter(hash::equals).isPresent()) {
+    String previous = state.get(rowKey).orElse(null);
+    if (hash.equals(previous)) {
       return RowOutcome.UNCHANGED;
     }
     boolean exists = inbound.ticketByExternalId(ticketId).isPresent();
@@ -266,7 +265,9 @@ final class CsvImport {
     } catch (RecordRejectedException e) {
       throw new RowRejected(e.field(), e.getMessage());
     }
-    InboundResult result = submit(rawId, "csv:" + sha + ":" + line, change);
+    String key =
+        "csv:" + sha + ":" + line + (previous == null ? "" : ":" + previous.substring(0, 16));
+    InboundResult result = submit(rawId, key, change);
     state.put(rowKey, hash);
     return result.duplicate() ? RowOutcome.REPEATED : RowOutcome.APPLIED;
   }
@@ -322,11 +323,16 @@ final class CsvImport {
 
   private void park(
       String name, String sha, boolean comment, List<String> columns, CsvRow row, RowFault fault) {
+    String parkedKey = "parked:" + sha + ":" + row.line();
+    if (state.get(parkedKey).isPresent()) {
+      return;
+    }
     RowDocument document = new RowDocument(name, sha, row.line(), comment, columns, row.fields());
     long rawId =
         inbound.storeRaw(
             "csv:" + sha + ":" + row.line(), RowDocument.MEDIA_TYPE, document.toJson());
     inbound.reject(rawId, reason(name, row.line(), fault));
+    state.put(parkedKey, Long.toString(rawId));
   }
 
   static String reason(String name, long line, RowFault fault) {
