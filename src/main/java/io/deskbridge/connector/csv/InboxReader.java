@@ -51,7 +51,7 @@ final class InboxReader {
     try {
       CsvImport.Outcome outcome = importer.read(file, name);
       if (outcome.report() != null) {
-        publish(outcome.report(), name + ".errors.csv");
+        publish(outcome.report(), reportName(name));
       }
       exchange.setProperty(
           InboxRoute.TARGET, outcome.rejected() ? InboxRoute.FAILED : InboxRoute.DONE);
@@ -75,6 +75,15 @@ final class InboxReader {
       log.warn("partner {}: {}", partnerId, problem);
       exchange.setRollbackOnly(true);
     }
+  }
+
+  /** {@code tickets.csv} is reported in {@code tickets.errors.csv}. */
+  static String reportName(String name) {
+    String base =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
+    return base + ".errors.csv";
   }
 
   private void publish(Path report, String reportName) throws IOException {
