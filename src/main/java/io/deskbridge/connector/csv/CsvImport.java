@@ -107,6 +107,15 @@ final class CsvImport {
     boolean comments = settings.isCommentFile(name);
     CsvFileScan.ScannedFile scanned;
     try {
+      if (!records.maps(comments ? Operation.COMMENT : Operation.CREATE)) {
+        throw new CsvFileRejectedException(
+            1,
+            "",
+            "the partner's mapping has no "
+                + (comments ? "comment" : "ticket")
+                + " rules, so its rows cannot become "
+                + (comments ? "comments" : "tickets"));
+      }
       scanned = new CsvFileScan(settings).scan(file, required(comments));
     } catch (CsvFileRejectedException rejected) {
       return rejectFile(file, name, rejected);
@@ -190,14 +199,19 @@ final class CsvImport {
   private Outcome rejectFile(Path file, String name, CsvFileRejectedException rejected)
       throws IOException {
     String reason = "file " + name + " rejected as a whole: " + rejected.getMessage();
-    long rawId =
-        inbound.storeRaw(
-            "csv-file:" + name,
-            FileReceipt.MEDIA_TYPE,
-            new FileReceipt(
-                    name, sha256Of(file), Files.size(file), settings.inbox().display(), ".failed")
-                .toJson());
-    inbound.reject(rawId, reason);
+    String sha = sha256Of(file);
+    // Parked once: a read that failed after parking (the report could not be written) repeats it.
+    String parkedKey = "parked:" + sha + ":" + name;
+    if (state.get(parkedKey).isEmpty()) {
+      long rawId =
+          inbound.storeRaw(
+              "csv:" + sha,
+              FileReceipt.MEDIA_TYPE,
+              new FileReceipt(name, sha, Files.size(file), settings.inbox().display(), ".failed")
+                  .toJson());
+      inbound.reject(rawId, reason);
+      state.put(parkedKey, Long.toString(rawId));
+    }
     CsvDialect dialect = dialectForReport(file);
     Path reportFile;
     try (ErrorReport report = ErrorReport.start(workFolder, dialect, List.of())) {

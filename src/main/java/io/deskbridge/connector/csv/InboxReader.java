@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +124,27 @@ final class InboxReader {
         }
         problem = now;
         return false;
+      }
+    };
+  }
+
+  /** Leaves failed polls to {@link #pollStrategy()}, which reports each problem once. */
+  ExceptionHandler quietPollFailures() {
+    return new ExceptionHandler() {
+      @Override
+      public void handleException(Throwable exception) {
+        handleException(null, null, exception);
+      }
+
+      @Override
+      public void handleException(String message, Throwable exception) {
+        handleException(message, null, exception);
+      }
+
+      @Override
+      public void handleException(String message, Exchange exchange, Throwable exception) {
+        log.debug(
+            "partner {}: inbox {}: {}", partnerId, settings.inbox().display(), message, exception);
       }
     };
   }

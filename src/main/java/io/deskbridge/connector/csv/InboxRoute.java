@@ -3,6 +3,7 @@ package io.deskbridge.connector.csv;
 import java.nio.file.Path;
 import java.util.StringJoiner;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * The Camel route that watches one partner's inbox: a {@code file:} or {@code sftp:} consumer that
@@ -34,8 +35,11 @@ final class InboxRoute extends RouteBuilder {
   @Override
   public void configure() {
     var endpoint = getContext().getEndpoint(consumerUri());
-    if (endpoint instanceof org.apache.camel.support.ScheduledPollEndpoint scheduled) {
+    if (endpoint instanceof ScheduledPollEndpoint scheduled) {
       scheduled.setPollStrategy(reader.pollStrategy());
+      // The poll strategy reports a failed poll once, in the log and the partner list; Camel
+      // would log it again with its stack trace at every poll while the server is away.
+      scheduled.setExceptionHandler(reader.quietPollFailures());
     }
     from(endpoint).routeId(routeId).process(reader::take);
   }
@@ -69,6 +73,9 @@ final class InboxRoute extends RouteBuilder {
       options.add("localWorkDirectory=" + workFolder.resolve("download"));
       options.add("throwExceptionOnConnectFailed=true");
       options.add("stepwise=false");
+      // The folder is the partner's; connecting at start to create it would hold up the gateway's
+      // start while the partner's server is away.
+      options.add("autoCreate=false");
       return sftpUri(settings.inbox()) + "&" + options;
     }
     return "file:" + settings.inbox().path() + "?" + options;

@@ -408,6 +408,27 @@ class CsvImportTest {
   }
 
   @Test
+  void partnerWithoutAMappingHasItsFileRejectedAsAWholeSayingSo() throws Exception {
+    CsvImport unmapped =
+        new CsvImport(
+            "sever",
+            sink,
+            io.deskbridge.connector.PartnerRecords.none(),
+            state,
+            CsvFixtures.settings(inbox, Map.of()),
+            work);
+
+    CsvImport.Outcome outcome =
+        unmapped.read(CsvFixtures.copy("excel-ru-1251.csv", inbox, "t.csv"), "t.csv");
+
+    assertThat(outcome.rejected()).isTrue();
+    assertThat(sink.rejected)
+        .containsExactly(
+            "file t.csv rejected as a whole: line 1: the partner's mapping has no ticket rules, so"
+                + " its rows cannot become tickets");
+  }
+
+  @Test
   void headerIsCheckedAgainstTheMappingBeforeAnyRow() throws Exception {
     assertThat(records.requiredFields(io.deskbridge.connector.PartnerRecords.Operation.CREATE))
         .isEqualTo(Set.of("Номер", "Тема"));

@@ -77,6 +77,18 @@ class CsvPartnerJourneyTest {
               readiness: marker
             """
                 .formatted(sftp.port(), SftpServer.USER, password, knownHosts));
+    files.csvPartner(
+        "zapad",
+        "sever-csv",
+        """
+          inbox: sftp://127.0.0.1:%d/out
+          username: nobody
+          password: "%s"
+          hostKeyChecking: "off"
+          ticketIdColumn: Номер
+          pollInterval: 100ms
+        """
+            .formatted(portNobodyListensOn(), password));
     gateway = RunningGateway.start(config, data, Map.of("deskbridge.reload-interval", "0s"));
     sever = gateway.as(severKey);
     yug = gateway.as(yugKey);
@@ -221,6 +233,42 @@ class CsvPartnerJourneyTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
     assertThat(Files.readAllLines(report, StandardCharsets.UTF_8).get(1))
         .startsWith("3;;the row has 6 fields where the header has 7 columns;B-602");
+  }
+
+  @Test
+  void partnerListShowsWhatTheInboxReadAndAnSftpServerThatCannotBeReached() {
+    // When ops look at the partners while files come and one server is gone
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode partners = gateway.ops().get("/api/v1/partners").json();
+              JsonNode local = partner(partners, "sever");
+              JsonNode gone = partner(partners, "zapad");
+
+              // Then the local inbox is up and says what it read, the unreachable one is down
+              assertThat(local.at("/health/up").asBoolean()).isTrue();
+              assertThat(local.at("/health/detail").asText()).startsWith("inbox " + inbox);
+              assertThat(gone.at("/health/up").asBoolean()).isFalse();
+              assertThat(gone.at("/health/detail").asText())
+                  .contains("sftp://127.0.0.1:")
+                  .contains("poll failed")
+                  .doesNotContain(SftpServer.PASSWORD);
+            });
+  }
+
+  private static JsonNode partner(JsonNode partners, String id) {
+    JsonNode items = partners.get("partners");
+    return StreamSupport.stream(items.spliterator(), false)
+        .filter(p -> p.get("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static int portNobodyListensOn() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   // --- the partner's side
