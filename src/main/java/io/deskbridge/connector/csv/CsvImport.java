@@ -168,10 +168,16 @@ final class CsvImport {
           sinceCheckpoint = 0;
         }
       }
-    } finally {
+    } catch (IOException | RuntimeException e) {
+      // Read again at the next poll, which writes the report again from where it resumes.
       if (report != null) {
         report.close();
+        Files.deleteIfExists(report.file());
       }
+      throw e;
+    }
+    if (report != null) {
+      report.close();
     }
     state.removeStartingWith(progressKey);
     log.info(
