@@ -100,7 +100,7 @@ class PartnerFileReaderTest {
     assertThat(problem.message())
         .contains("unknown connector kind 'rets'")
         .contains("did you mean 'rest'?")
-        .contains("known kinds: email, rest");
+        .contains("known kinds: csv, email, rest");
   }
 
   @Test
@@ -114,7 +114,7 @@ class PartnerFileReaderTest {
     // Then the known kinds are listed without a guess
     assertThat(onlyProblem().message())
         .contains("unknown connector kind 'servicenow'")
-        .contains("known kinds: email, rest")
+        .contains("known kinds: csv, email, rest")
         .doesNotContain("did you mean");
   }
 

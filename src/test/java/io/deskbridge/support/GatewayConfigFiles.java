@@ -124,6 +124,14 @@ public final class GatewayConfigFiles {
             + extraSettings);
   }
 
+  /**
+   * Adds a csv partner using the named mapping, with {@code settings} as the lines of its settings
+   * block (each indented by two), and returns its new API key.
+   */
+  public String csvPartner(String id, String mapping, String settings) {
+    return partner(id, "csv", mapping, "settings:\n" + settings);
+  }
+
   public void write(String relative, String content) {
     Path file = root.resolve(relative);
     try {

@@ -43,6 +43,16 @@ public final class SftpServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /** The server's host key as a line of an OpenSSH {@code known_hosts} file. */
+  public String knownHostsLine()
+      throws java.io.IOException, java.security.GeneralSecurityException {
+    java.security.KeyPair key = server.getKeyPairProvider().loadKeys(null).iterator().next();
+    return "[127.0.0.1]:"
+        + port()
+        + " "
+        + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(key.getPublic());
+  }
+
   /** The folder on disk that the server shows as {@code /}. */
   public Path root() {
     return root;

@@ -1,0 +1,283 @@
+package io.deskbridge.connector.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The first pass over a file, before any row is applied: its SHA-256, its dialect, its header, and
+ * everything that rejects it as a whole (empty, binary, a quote never closed, a missing column). It
+ * streams the file once through a small quote-aware state machine and keeps only the header.
+ */
+final class CsvFileScan {
+
+  /** A file that may be read row by row. */
+  record ScannedFile(String sha256, CsvDialect dialect, List<String> header, boolean headerRow) {}
+
+  // Share of control bytes in the sample above which a file is taken for binary.
+  private static final double CONTROL_SHARE = 0.05;
+
+  private final CsvSettings settings;
+
+  CsvFileScan(CsvSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Scans a file.
+   *
+   * @param required the columns the rows cannot do without (the id column is added)
+   * @throws CsvFileRejectedException when the file is to be rejected as a whole
+   */
+  ScannedFile scan(Path file, Set<String> required) throws IOException, CsvFileRejectedException {
+    byte[] sample = new byte[DialectDetector.SAMPLE_BYTES];
+    int length;
+    long size = Files.size(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      length = in.readNBytes(sample, 0, sample.length);
+    }
+    if (size == 0) {
+      throw new CsvFileRejectedException(1, "", "the file is empty");
+    }
+    checkText(sample, length);
+    CsvDialect dialect =
+        DialectDetector.detect(
+            sample, length, size > length, settings.delimiter(), settings.charset());
+    MessageDigest sha256 = sha256();
+    Structure structure;
+    try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha256)) {
+      if (dialect.byteOrderMark()) {
+        raw.readNBytes(3);
+      }
+      BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(
+                  raw,
+                  dialect
+                      .charset()
+                      .newDecoder()
+                      .onMalformedInput(CodingErrorAction.REPLACE)
+                      .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+              64 * 1024);
+      structure = new Structure(dialect.delimiter(), settings.columns());
+      structure.read(reader);
+    }
+    if (structure.records == 0) {
+      throw new CsvFileRejectedException(1, "", "the file is empty");
+    }
+    boolean headerRow = settings.columns() == null;
+    List<String> header = headerRow ? structure.header : settings.columns();
+    checkHeader(header, required);
+    return new ScannedFile(HexFormat.of().formatHex(sha256.digest()), dialect, header, headerRow);
+  }
+
+  private static void checkText(byte[] sample, int length) throws CsvFileRejectedException {
+    int control = 0;
+    for (int i = 0; i < length; i++) {
+      int b = sample[i] & 0xFF;
+      if (b == 0) {
+        throw new CsvFileRejectedException(
+            1, "", "not a CSV text file: it has NUL bytes (the first at byte " + i + ")");
+      }
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x1A) || b == 0x7F) {
+        control++;
+      }
+    }
+    if (length > 0 && control > length * CONTROL_SHARE) {
+      throw new CsvFileRejectedException(
+          1,
+          "",
+          "not a CSV text file: "
+              + Math.round(100.0 * control / length)
+              + " % of its first "
+              + length
+              + " bytes are control characters");
+    }
+  }
+
+  private void checkHeader(List<String> header, Set<String> required)
+      throws CsvFileRejectedException {
+    List<FileProblem> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : header) {
+      if (!name.isEmpty() && !seen.add(name)) {
+        problems.add(new FileProblem(1, name, "the header names the column twice"));
+      }
+    }
+    Set<String> needed = new LinkedHashSet<>();
+    needed.add(settings.ticketIdColumn());
+    needed.addAll(required);
+    for (String column : needed) {
+      if (!seen.contains(column)) {
+        problems.add(
+            new FileProblem(
+                1,
+                column,
+                column.equals(settings.ticketIdColumn())
+                    ? "missing column (it is the ticketIdColumn)"
+                    : "missing column (the partner's mapping requires it)"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CsvFileRejectedException(problems);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * The quote structure of the whole text, as RFC 4180 and Commons CSV read it: a quote opens a
+   * quoted field only at the start of a field, two quotes inside one are a quote, and a quoted
+   * field ends with a quote followed by the delimiter, a line break or the end.
+   */
+  private static final class Structure {
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+
+    private final char delimiter;
+    private final boolean collectHeader;
+    private final List<String> header = new ArrayList<>();
+    private final StringBuilder field = new StringBuilder();
+    private final List<String> columns;
+    private long records;
+
+    Structure(char delimiter, List<String> columns) {
+      this.delimiter = delimiter;
+      this.columns = columns;
+      this.collectHeader = columns == null;
+    }
+
+    void read(BufferedReader reader) throws IOException, CsvFileRejectedException {
+      char[] buffer = new char[64 * 1024];
+      int state = FIELD_START;
+      long line = 1;
+      int fieldIndex = 0;
+      boolean blankRecord = true;
+      long quoteLine = 0;
+      int quoteField = 0;
+      int read;
+      while ((read = reader.read(buffer)) > 0) {
+        for (int i = 0; i < read; i++) {
+          char c = buffer[i];
+          if (c == 0) {
+            throw new CsvFileRejectedException(line, "", "not a CSV text file: it has NUL bytes");
+          }
+          boolean collecting = collectHeader && records == 0;
+          switch (state) {
+            case FIELD_START, UNQUOTED -> {
+              if (c == '"' && state == FIELD_START) {
+                state = QUOTED;
+                quoteLine = line;
+                quoteField = fieldIndex;
+                blankRecord = false;
+              } else if (c == delimiter) {
+                endField(collecting);
+                fieldIndex++;
+                state = FIELD_START;
+                blankRecord = false;
+              } else if (c == '\n') {
+                if (!blankRecord || fieldIndex > 0) {
+                  endField(collecting);
+                  records++;
+                }
+                line++;
+                fieldIndex = 0;
+                blankRecord = true;
+                state = FIELD_START;
+              } else if (c != '\r') {
+                if (collecting) {
+                  field.append(c);
+                }
+                blankRecord = false;
+                state = UNQUOTED;
+              }
+            }
+            case QUOTED -> {
+              if (c == '"') {
+                state = QUOTE_IN_QUOTED;
+              } else {
+                if (c == '\n') {
+                  line++;
+                }
+                if (collecting) {
+                  field.append(c);
+                }
+              }
+            }
+            default -> {
+              if (c == '"') {
+                if (collecting) {
+                  field.append('"');
+                }
+                state = QUOTED;
+              } else if (c == delimiter) {
+                endField(collecting);
+                fieldIndex++;
+                state = FIELD_START;
+              } else if (c == '\n') {
+                endField(collecting);
+                records++;
+                line++;
+                fieldIndex = 0;
+                blankRecord = true;
+                state = FIELD_START;
+              } else if (c != '\r') {
+                throw new CsvFileRejectedException(
+                    line,
+                    columnName(fieldIndex),
+                    "text follows the closing quote of a quoted field; a quote inside a quoted"
+                        + " field is written twice (\"\")");
+              }
+            }
+          }
+        }
+      }
+      if (state == QUOTED) {
+        throw new CsvFileRejectedException(
+            quoteLine,
+            columnName(quoteField),
+            "the quote opened on line " + quoteLine + " is never closed");
+      }
+      if (!blankRecord) {
+        endField(collectHeader && records == 0);
+        records++;
+      }
+    }
+
+    private void endField(boolean collecting) {
+      if (collecting) {
+        header.add(field.toString().strip());
+        field.setLength(0);
+      }
+    }
+
+    private String columnName(int index) {
+      List<String> names = columns != null ? columns : header;
+      if ((columns != null || records > 0) && index < names.size() && !names.get(index).isEmpty()) {
+        return names.get(index);
+      }
+      return "#" + (index + 1);
+    }
+  }
+}
