@@ -167,10 +167,19 @@ public class GatewayBeans {
       AttachmentStore attachments,
       PartnerMappings mappings,
       CamelContext camel,
+      GatewayProperties properties,
       Clock clock) {
     var sides =
         new PartnerSides(
-            intake, rawInputs, deadLetters, tickets, jdbc, attachments, mappings, clock);
+            intake,
+            rawInputs,
+            deadLetters,
+            tickets,
+            jdbc,
+            attachments,
+            mappings,
+            properties.dataDir(),
+            clock);
     ConnectorRuntime runtime = new ConnectorRuntime(kinds, partners, sides, camel);
     runtime.start();
     return runtime;

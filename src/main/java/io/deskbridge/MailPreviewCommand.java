@@ -80,7 +80,8 @@ final class MailPreviewCommand {
                         null,
                         null,
                         null,
-                        Clock.systemUTC()))
+                        Clock.systemUTC(),
+                        null))
             .toList();
     Map<String, Object> preview = new LinkedHashMap<>(kind.preview(raw, contexts));
     preview.put(

@@ -1,13 +1,15 @@
 package io.deskbridge.connector;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 
 /**
  * What the runtime gives a connector when it opens it for one partner: its settings, where to hand
  * what it receives, its inbound mapping for records in its own shape, the state it may keep, the
- * bytes of stored files, and the Camel context its routes run in (route ids start with the partner
- * id).
+ * bytes of stored files, the Camel context its routes run in (route ids start with the partner id),
+ * and {@code workDir}, a folder of the partner's own under the gateway's data directory for files
+ * that must survive a restart (downloads, spools); the connector creates it when it needs it.
  */
 public record PartnerContext(
     String partnerId,
@@ -18,4 +20,5 @@ public record PartnerContext(
     ConnectorState state,
     AttachmentContents attachments,
     CamelContext camel,
-    Clock clock) {}
+    Clock clock,
+    Path workDir) {}

@@ -102,7 +102,8 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
                   sides.state(partner.id()),
                   sides.attachments(),
                   camel,
-                  sides.clock())));
+                  sides.clock(),
+                  sides.workDir(partner.id()))));
       failures.remove(partner.id());
       log.info("partner {} connected through {}", partner.id(), kind.id());
     } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import io.deskbridge.intake.SideTickets;
 import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.ticket.AttachmentStore;
 import io.deskbridge.ticket.Side;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +25,7 @@ public final class PartnerSides {
   private final JdbcClient jdbc;
   private final AttachmentStore attachmentStore;
   private final PartnerMappings mappings;
+  private final Path dataDir;
   private final Clock clock;
 
   public PartnerSides(
@@ -34,8 +36,10 @@ public final class PartnerSides {
       JdbcClient jdbc,
       AttachmentStore attachmentStore,
       PartnerMappings mappings,
+      Path dataDir,
       Clock clock) {
     this.mappings = mappings;
+    this.dataDir = dataDir;
     this.attachmentStore = attachmentStore;
     this.intake = intake;
     this.rawInputs = rawInputs;
@@ -51,6 +55,11 @@ public final class PartnerSides {
 
   public ConnectorState state(String partnerId) {
     return new StoredConnectorState(jdbc, partnerId, clock);
+  }
+
+  /** The partner's own folder under the data directory, for its connector's files. */
+  public Path workDir(String partnerId) {
+    return dataDir.resolve("connectors").resolve(partnerId);
   }
 
   public PartnerRecords records(String partnerId) {

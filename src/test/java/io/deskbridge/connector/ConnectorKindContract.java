@@ -13,6 +13,7 @@ import io.deskbridge.ticket.Status;
 import io.deskbridge.ticket.Ticket;
 import io.deskbridge.ticket.TicketEvent;
 import io.deskbridge.ticket.TicketRef;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every connector kind promises, whatever system it speaks to. Each kind's test subclasses
@@ -38,6 +40,9 @@ public abstract class ConnectorKindContract {
 
   /** Settings with which the kind opens and works (pointing at a test server if it needs one). */
   protected abstract Map<String, Object> validSettings();
+
+  /** The partner's own folder, fresh for every test. */
+  @TempDir protected Path workDir;
 
   /** The inputs the kind handed to the runtime, in order. */
   protected final List<String> submitted = new ArrayList<>();
@@ -101,7 +106,8 @@ public abstract class ConnectorKindContract {
         new MemoryConnectorState(),
         attachment -> new byte[0],
         new DefaultCamelContext(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        workDir);
   }
 
   /** A public status change of a partner's ticket, as the dispatcher would hand it over. */

@@ -13,7 +13,9 @@ import java.util.List;
 public final class CsvConnectorKind implements ConnectorKind {
 
   /** Every setting of the kind, declared once: the inbound ones, then the outbound ones. */
-  static final List<SettingDefinition> SETTINGS = List.copyOf(CsvSettings.INBOUND);
+  static final List<SettingDefinition> SETTINGS =
+      java.util.stream.Stream.concat(CsvSettings.INBOUND.stream(), CsvExport.SETTINGS.stream())
+          .toList();
 
   @Override
   public String id() {
@@ -23,7 +25,8 @@ public final class CsvConnectorKind implements ConnectorKind {
   @Override
   public String description() {
     return "the partner drops CSV files (Excel's too: any delimiter, windows-1251, a BOM) in a"
-        + " local or SFTP folder; each row opens, updates or comments on a ticket";
+        + " local or SFTP folder; each row opens, updates or comments on a ticket, and the"
+        + " manufacturer's changes go back as CSV files in the partner's own dialect";
   }
 
   @Override
@@ -35,6 +38,7 @@ public final class CsvConnectorKind implements ConnectorKind {
   public List<SettingProblem> validate(ConnectorSettings settings) {
     List<SettingProblem> problems = new ArrayList<>(ConnectorKind.super.validate(settings));
     problems.addAll(CsvSettings.check(settings));
+    CsvExport.validate(settings, problems);
     return problems;
   }
 

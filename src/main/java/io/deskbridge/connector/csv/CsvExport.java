@@ -144,26 +144,7 @@ public final class CsvExport implements AutoCloseable {
 
   /**
    * Starts the export for a partner whose settings passed validation; empty without an {@code
-   * outbox}. An interval export spools under {@code java.io.tmpdir/deskbridge-csv/<partner>}.
-   */
-  public static Optional<CsvExport> open(
-      String partnerId,
-      ConnectorSettings settings,
-      ConnectorState state,
-      CamelContext camel,
-      Clock clock) {
-    return open(
-        partnerId,
-        settings,
-        state,
-        camel,
-        clock,
-        Path.of(System.getProperty("java.io.tmpdir"), "deskbridge-csv"));
-  }
-
-  /**
-   * As {@link #open(String, ConnectorSettings, ConnectorState, CamelContext, Clock)}, spooling
-   * under {@code spoolRoot/<partner>}.
+   * outbox}. An interval export spools under {@code workDir/spool}.
    */
   public static Optional<CsvExport> open(
       String partnerId,
@@ -171,13 +152,13 @@ public final class CsvExport implements AutoCloseable {
       ConnectorState state,
       CamelContext camel,
       Clock clock,
-      Path spoolRoot) {
+      Path workDir) {
     ExportSettings export = ExportSettings.of(settings);
     if (export == null) {
       return Optional.empty();
     }
     ExportSpool spool = null;
-    Path folder = spoolRoot.resolve(partnerId).resolve("spool");
+    Path folder = workDir.resolve("spool");
     if (export.interval() == null && ExportSpool.hasRows(folder)) {
       log.warn(
           "partner {}: {} holds CSV rows of an earlier interval export; set exportInterval again"

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The csv connector of one partner: a route watches its inbox and reads every complete file into
- * tickets and comments; a row that was parked can be replayed once the mapping is fixed.
+ * tickets and comments, a row that was parked can be replayed once the mapping is fixed, and the
+ * manufacturer's changes are written to its outbox when it has one.
  */
 final class CsvPartnerConnector implements PartnerConnector, InboundReplay {
 
@@ -26,13 +27,14 @@ final class CsvPartnerConnector implements PartnerConnector, InboundReplay {
   private final CsvImport importer;
   private final InboxReader reader;
   private final String routeId;
+  private final CsvExport export;
   private ProducerTemplate producer;
 
   CsvPartnerConnector(PartnerContext context, CsvSettings settings) {
     this.context = context;
     this.settings = settings;
     this.routeId = context.partnerId() + "-csv-inbox";
-    Path work = workFolder(context.partnerId());
+    Path work = context.workDir();
     this.importer =
         new CsvImport(
             context.partnerId(),
@@ -41,6 +43,15 @@ final class CsvPartnerConnector implements PartnerConnector, InboundReplay {
             context.state(),
             settings,
             work.resolve("reports"));
+    this.export =
+        CsvExport.open(
+                context.partnerId(),
+                context.settings(),
+                context.state(),
+                context.camel(),
+                context.clock(),
+                work)
+            .orElse(null);
     this.reader =
         new InboxReader(
             context.partnerId(),
@@ -55,17 +66,10 @@ final class CsvPartnerConnector implements PartnerConnector, InboundReplay {
                         name));
   }
 
-  /** Where this partner's downloads and reports are made before they go anywhere. */
-  static Path workFolder(String partnerId) {
-    return Path.of(System.getProperty("java.io.tmpdir"), "deskbridge-csv", partnerId);
-  }
-
   /** Starts watching the inbox. */
   void start() {
     try {
-      context
-          .camel()
-          .addRoutes(new InboxRoute(routeId, settings, workFolder(context.partnerId()), reader));
+      context.camel().addRoutes(new InboxRoute(routeId, settings, context.workDir(), reader));
       log.info(
           "partner {}: watching {} every {}",
           context.partnerId(),
@@ -85,21 +89,26 @@ final class CsvPartnerConnector implements PartnerConnector, InboundReplay {
   }
 
   /**
-   * The seam for the manufacturer's changes: the outbound half of the kind (CsvExport) writes them
-   * to the partner's outbox. A partner without an outbox only sends files: its tickets keep the
-   * manufacturer's changes, readable through the API, and nothing is parked for it.
+   * Writes the change to the partner's outbox. A partner without an outbox only sends files: its
+   * tickets keep the manufacturer's changes, readable through the API, and nothing is parked for
+   * it.
    */
   @Override
   public DeliveryReceipt deliver(OutboundChange change) throws DeliveryException {
-    return DeliveryReceipt.NONE;
+    return export == null ? DeliveryReceipt.NONE : export.write(change);
   }
 
   @Override
   public ConnectorHealth check() {
     String problem = reader.problem();
-    return problem == null
-        ? ConnectorHealth.up(reader.status())
-        : ConnectorHealth.down("inbox " + settings.inbox().display() + ": " + problem);
+    if (problem != null) {
+      return ConnectorHealth.down("inbox " + settings.inbox().display() + ": " + problem);
+    }
+    if (export != null && !export.health().up()) {
+      return export.health();
+    }
+    return ConnectorHealth.up(
+        reader.status() + (export == null ? "" : "; " + export.health().detail()));
   }
 
   @Override
@@ -109,6 +118,9 @@ final class CsvPartnerConnector implements PartnerConnector, InboundReplay {
 
   @Override
   public void close() {
+    if (export != null) {
+      export.close();
+    }
     try {
       context.camel().getRouteController().stopRoute(routeId);
       context.camel().removeRoute(routeId);

@@ -51,9 +51,11 @@ record CsvSettings(
               SettingType.STRING,
               "the folder the partner drops its files in: a local path, or sftp://host[:port]/path"),
           SettingDefinition.optional(
-              "username", SettingType.STRING, null, "the SFTP login (sftp inbox only)"),
+              "username", SettingType.STRING, null, "the SFTP login (for an sftp inbox or outbox)"),
           SettingDefinition.secret(
-              "password", false, "the SFTP password: ${ENV_VAR} or file:/path (sftp inbox only)"),
+              "password",
+              false,
+              "the SFTP password: ${ENV_VAR} or file:/path (for an sftp inbox or outbox)"),
           SettingDefinition.optional(
               "hostKeyChecking",
               SettingType.STRING,

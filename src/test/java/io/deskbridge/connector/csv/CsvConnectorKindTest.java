@@ -44,7 +44,7 @@ class CsvConnectorKindTest extends ConnectorKindContract {
   }
 
   @Test
-  void inboundSettingsAreTheNamesPartnerFilesUse() {
+  void settingsAreTheNamesPartnerFilesUseInboundThenOutbound() {
     assertThat(kind().settings())
         .extracting(SettingDefinition::name)
         .containsExactly(
@@ -61,7 +61,15 @@ class CsvConnectorKindTest extends ConnectorKindContract {
             "charset",
             "columns",
             "ticketIdColumn",
-            "commentFiles");
+            "commentFiles",
+            "outbox",
+            "exportDelimiter",
+            "exportCharset",
+            "exportBom",
+            "exportLineEnding",
+            "exportColumns",
+            "exportFileName",
+            "exportInterval");
     assertThat(kind().settings())
         .filteredOn(SettingDefinition::secret)
         .extracting(SettingDefinition::name)

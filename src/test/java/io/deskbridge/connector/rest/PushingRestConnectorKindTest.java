@@ -100,7 +100,8 @@ class PushingRestConnectorKindTest extends ConnectorKindContract {
                 new MemoryConnectorState(),
                 attachment -> new byte[0],
                 new DefaultCamelContext(),
-                clock));
+                clock,
+                workDir));
   }
 
   @Test
