@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** A partner's records read through the inbound mapping its partner file names, as now loaded. */
-final class MappedPartnerRecords implements PartnerRecords {
+public final class MappedPartnerRecords implements PartnerRecords {
 
   private final String partnerId;
-  private final PartnerMappings mappings;
+  private final Supplier<Optional<Mapping>> mapping;
 
-  MappedPartnerRecords(String partnerId, PartnerMappings mappings) {
+  /**
+   * @param mapping the partner's mapping in force, asked again for every record so that a reloaded
+   *     mapping applies from the next one
+   */
+  public MappedPartnerRecords(String partnerId, Supplier<Optional<Mapping>> mapping) {
     this.partnerId = partnerId;
-    this.mappings = mappings;
+    this.mapping = mapping;
   }
 
   @Override
@@ -71,7 +76,7 @@ final class MappedPartnerRecords implements PartnerRecords {
   }
 
   private Optional<Mapping> mapping() {
-    return mappings.forPartner(partnerId);
+    return mapping.get();
   }
 
   private List<FieldRule> rules(Operation operation) {

@@ -63,7 +63,7 @@ public final class PartnerSides {
   }
 
   public PartnerRecords records(String partnerId) {
-    return new MappedPartnerRecords(partnerId, mappings);
+    return new MappedPartnerRecords(partnerId, () -> mappings.forPartner(partnerId));
   }
 
   public AttachmentContents attachments() {

@@ -266,7 +266,9 @@ final class CsvImport {
       throw new RowRejected(settings.ticketIdColumn(), "no ticket id");
     }
     ticketId = ticketId.strip();
-    if (comment) {
+    // A comments file holds only comments; a ticket file may mix in comment rows that the
+    // mapping's commentWhen marks, such as a row type column.
+    if (comment || records.isComment(row.record())) {
       return comment(rawId, ticketId, row);
     }
     String hash = rowHash(digest, row.fields());

@@ -6,11 +6,9 @@ import io.deskbridge.connector.InboundChange;
 import io.deskbridge.connector.InboundResult;
 import io.deskbridge.connector.InboundSink;
 import io.deskbridge.connector.PartnerRecords;
-import io.deskbridge.connector.RecordRejectedException;
-import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.mapping.Mapping;
 import io.deskbridge.mapping.MappingFileReader;
-import io.deskbridge.mapping.MappingRejectedException;
+import io.deskbridge.partner.MappedPartnerRecords;
 import io.deskbridge.ticket.TicketRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the csv tests share: the committed partner files, a Russian partner's mapping read by the
@@ -98,45 +94,16 @@ final class CsvFixtures {
     return mapping.get();
   }
 
-  /** A partner's records read through a mapping that a test may swap, as ops fix the file. */
-  static final class Records implements PartnerRecords {
+  /**
+   * A partner's records read through the gateway's own mapping glue and a mapping that a test may
+   * swap, as ops fix the file.
+   */
+  static final class Records {
     volatile Mapping mapping;
+    final PartnerRecords read = new MappedPartnerRecords("sever", () -> Optional.of(mapping));
 
     Records(Mapping mapping) {
       this.mapping = mapping;
-    }
-
-    @Override
-    public boolean maps(Operation operation) {
-      return true;
-    }
-
-    @Override
-    public Set<String> requiredFields(Operation operation) {
-      Set<String> fields = new LinkedHashSet<>();
-      if (operation == Operation.COMMENT) {
-        fields.add("Текст");
-      } else {
-        fields.add("Номер");
-        fields.add("Тема");
-      }
-      return fields;
-    }
-
-    @Override
-    public InboundChange map(Operation operation, TicketLocator ticket, Map<String, ?> record) {
-      try {
-        return switch (operation) {
-          case CREATE -> new InboundChange.CreateTicket(mapping.inbound().ticket(record).toDraft());
-          case UPDATE ->
-              new InboundChange.UpdateTicket(
-                  ticket, mapping.inbound().ticketUpdate(record).toPatch());
-          case COMMENT ->
-              new InboundChange.AddComment(ticket, mapping.inbound().comment(record).toComment());
-        };
-      } catch (MappingRejectedException e) {
-        throw new RecordRejectedException(e.reasons(), e.field());
-      }
     }
   }
 

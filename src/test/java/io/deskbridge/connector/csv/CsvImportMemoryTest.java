@@ -98,7 +98,7 @@ class CsvImportMemoryTest {
           new CsvImport(
               "sever",
               sink,
-              new CsvFixtures.Records(CsvFixtures.mapping(work, CsvFixtures.MAPPING)),
+              new CsvFixtures.Records(CsvFixtures.mapping(work, CsvFixtures.MAPPING)).read,
               nothing,
               CsvFixtures.settings(file.getParent(), Map.of()),
               work);

@@ -49,7 +49,7 @@ class CsvImportTest {
 
   private CsvImport importerWith(CsvFixtures.Sink target) {
     return new CsvImport(
-        "sever", target, records, state, CsvFixtures.settings(inbox, Map.of()), work);
+        "sever", target, records.read, state, CsvFixtures.settings(inbox, Map.of()), work);
   }
 
   private CsvImport.Outcome drop(String resource, String as) throws Exception {
@@ -379,7 +379,7 @@ class CsvImportTest {
         new CsvImport(
             "sever",
             nothingKept,
-            records,
+            records.read,
             new io.deskbridge.connector.ConnectorState() {
               public java.util.Optional<String> get(String key) {
                 return java.util.Optional.empty();
@@ -430,12 +430,35 @@ class CsvImportTest {
 
   @Test
   void headerIsCheckedAgainstTheMappingBeforeAnyRow() throws Exception {
-    assertThat(records.requiredFields(io.deskbridge.connector.PartnerRecords.Operation.CREATE))
+    assertThat(records.read.requiredFields(io.deskbridge.connector.PartnerRecords.Operation.CREATE))
         .isEqualTo(Set.of("Номер", "Тема"));
     CsvImport.Outcome outcome =
         dropText("no-subject.csv", "Номер;Статус\nA-1;Новая\n", StandardCharsets.UTF_8);
 
     assertThat(outcome.rejected()).isTrue();
     assertThat(sink.changes()).isEmpty();
+  }
+
+  @Test
+  void rowsTheMappingMarksAsCommentsAreAddedToTheTicketsOfTheSameFile() throws Exception {
+    // Given a mapping whose rows say in a Тип column whether they are a ticket or a comment
+    records.mapping =
+        CsvFixtures.mapping(
+            work, CsvFixtures.MAPPING + "  commentWhen: { field: Тип, equals: [Комментарий] }\n");
+    String file =
+        "Тип;Номер;Тема;Текст;Автор\n"
+            + "Заявка;M-1;Нет связи с ППК;;\n"
+            + "Комментарий;M-1;;Выехал на объект;Иванов\n";
+
+    // When the file is read
+    CsvImport.Outcome outcome = dropText("mixed.csv", file, StandardCharsets.UTF_8);
+
+    // Then the first row opened the ticket and the second commented on it
+    assertThat(outcome.applied()).isEqualTo(2);
+    assertThat(sink.changes().get(0)).isInstanceOf(InboundChange.CreateTicket.class);
+    InboundChange.AddComment comment = (InboundChange.AddComment) sink.changes().get(1);
+    assertThat(comment.ticket().externalId()).isEqualTo("M-1");
+    assertThat(comment.comment().text()).isEqualTo("Выехал на объект");
+    assertThat(comment.comment().authorName()).isEqualTo("Иванов");
   }
 }
