@@ -49,6 +49,20 @@ class ValidateCommandTest {
   }
 
   @Test
+  void exampleOfFilePartnersIsValidWithTheCsvKindsSettings() {
+    // Given the example configuration whose two partners exchange CSV files
+    // When validate runs on it, which checks every partner's settings against its kind
+    int exit = validate("--config-dir=examples/csv");
+
+    // Then it is valid
+    assertThat(err()).isEmpty();
+    assertThat(exit).isZero();
+    assertThat(out())
+        .startsWith(Path.of("examples/csv").toAbsolutePath() + ": valid (")
+        .contains("2 partner(s)");
+  }
+
+  @Test
   void workingDirectoryIsValidatedWhenNoDirectoryIsGiven() {
     // Given the repository root as the working directory, as under Maven
     // When validate runs without --config-dir
