@@ -1,8 +1,11 @@
 package io.deskbridge.connector.csv;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.StringJoiner;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -41,7 +44,23 @@ final class InboxRoute extends RouteBuilder {
       // would log it again with its stack trace at every poll while the server is away.
       scheduled.setExceptionHandler(reader.quietPollFailures());
     }
+    if (endpoint instanceof GenericFileEndpoint<?> files) {
+      files.setSorter(ticketFilesFirst());
+    }
     from(endpoint).routeId(routeId).process(reader::take);
+  }
+
+  /**
+   * The order files of one poll are read in: ticket files before comment files, so comments dropped
+   * together with the export that opens their tickets find them; then oldest first.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  Comparator ticketFilesFirst() {
+    Comparator<GenericFile<?>> order =
+        Comparator.<GenericFile<?>, Boolean>comparing(f -> settings.isCommentFile(f.getFileName()))
+            .thenComparingLong(GenericFile::getLastModified)
+            .thenComparing(GenericFile::getFileName);
+    return order;
   }
 
   /** The endpoint that reads the inbox. */
@@ -53,7 +72,6 @@ final class InboxRoute extends RouteBuilder {
     options.add("antInclude=*.csv");
     options.add("antExclude=*.errors.csv");
     options.add("antFilterCaseSensitive=false");
-    options.add("sortBy=file:modified;file:name");
     options.add("move=${exchangeProperty." + TARGET + "}/${file:name}.${date:now:yyyyMMdd-HHmmss}");
     if (settings.readiness() == CsvSettings.Readiness.MARKER) {
       options.add("doneFileName=${file:name}" + settings.markerSuffix());

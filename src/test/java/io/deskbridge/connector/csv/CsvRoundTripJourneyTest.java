@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +52,11 @@ class CsvRoundTripJourneyTest {
   @TempDir static Path data;
   @TempDir static Path inbox;
   @TempDir static Path outbox;
+  @TempDir static Path togetherInbox;
 
   static RunningGateway gateway;
   static ApiClient partner;
+  static ApiClient together;
 
   @BeforeAll
   static void start() {
@@ -73,8 +77,20 @@ class CsvRoundTripJourneyTest {
               exportFileName: "deskbridge-{seq}.csv"
             """
                 .formatted(inbox, outbox));
+    String togetherKey =
+        files.csvPartner(
+            "zarya",
+            "vostok-csv",
+            """
+              inbox: %s
+              ticketIdColumn: Номер
+              pollInterval: 100ms
+              stableFor: 200ms
+            """
+                .formatted(togetherInbox));
     gateway = RunningGateway.start(config, data, Map.of("deskbridge.reload-interval", "0s"));
     partner = gateway.as(key);
+    together = gateway.as(togetherKey);
   }
 
   @AfterAll
@@ -111,6 +127,45 @@ class CsvRoundTripJourneyTest {
     List<CSVRecord> status = read(written.get(1));
     assertThat(status.get(1).get("Номер")).isEqualTo("С-101");
     assertThat(status.get(1).get("Статус")).isEqualTo("Ожидает ответа");
+  }
+
+  @Test
+  void commentsDroppedTogetherWithTheExportThatOpensTheirTicketFindIt() throws Exception {
+    // Given a comments file and the export that opens its ticket, the comments file even older
+    FileTime earlier = FileTime.from(Instant.now().minusSeconds(60));
+    FileTime later = FileTime.from(Instant.now().minusSeconds(30));
+    Path comments =
+        Files.write(togetherInbox.resolve(".c.part"), CsvFixtures.bytes("comments-ru-1251.csv"));
+    Path tickets =
+        Files.write(togetherInbox.resolve(".t.part"), CsvFixtures.bytes("excel-ru-1251.csv"));
+    Files.setLastModifiedTime(comments, earlier);
+    Files.setLastModifiedTime(tickets, later);
+
+    // When both appear in the inbox at once
+    Files.move(comments, togetherInbox.resolve("comments.csv"), StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tickets, togetherInbox.resolve("tickets.csv"), StandardCopyOption.ATOMIC_MOVE);
+
+    // Then the tickets are opened first and both comments land on theirs, none rejected
+    String ref =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    together.get(
+                        "/api/v1/tickets/ext:"
+                            + URLEncoder.encode("С-101", StandardCharsets.UTF_8)),
+                answer -> answer.status() == 200)
+            .json()
+            .get("ref")
+            .asText();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> gateway.agent().get("/api/v1/tickets/" + ref).json().get("comments").size() == 2);
+    try (Stream<Path> left = Files.list(togetherInbox)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.endsWith(".errors.csv"));
+    }
   }
 
   // --- the partner's side
