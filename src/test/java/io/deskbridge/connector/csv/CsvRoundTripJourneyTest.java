@@ -103,7 +103,7 @@ class CsvRoundTripJourneyTest {
       throws Exception {
     // Given the partner's Excel export dropped in its inbox, read into tickets
     drop("excel-ru-1251.csv", "tickets.csv");
-    String ref = awaitRef("С-101");
+    String ref = awaitRef(partner, "С-101");
 
     // When the manufacturer answers the ticket and asks the partner to wait
     gateway
@@ -146,18 +146,7 @@ class CsvRoundTripJourneyTest {
     Files.move(tickets, togetherInbox.resolve("tickets.csv"), StandardCopyOption.ATOMIC_MOVE);
 
     // Then the tickets are opened first and both comments land on theirs, none rejected
-    String ref =
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () ->
-                    together.get(
-                        "/api/v1/tickets/ext:"
-                            + URLEncoder.encode("С-101", StandardCharsets.UTF_8)),
-                answer -> answer.status() == 200)
-            .json()
-            .get("ref")
-            .asText();
+    String ref = awaitRef(together, "С-101");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -216,7 +205,7 @@ class CsvRoundTripJourneyTest {
 
   // --- the gateway's side
 
-  private static String awaitRef(String externalId) {
+  private static String awaitRef(ApiClient partner, String externalId) {
     ApiClient.Answer found =
         await()
             .atMost(Duration.ofSeconds(20))
