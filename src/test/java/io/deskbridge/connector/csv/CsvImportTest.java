@@ -145,6 +145,34 @@ class CsvImportTest {
   }
 
   @Test
+  void ticketAppliedBeforeIsUpdatedWithoutLookingItUpAgain() throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    CsvFixtures.Sink counting =
+        new CsvFixtures.Sink() {
+          @Override
+          public synchronized java.util.Optional<io.deskbridge.ticket.TicketRef> ticketByExternalId(
+              String id) {
+            lookups.incrementAndGet();
+            return super.ticketByExternalId(id);
+          }
+        };
+    CsvImport counted = importerWith(counting);
+    String header = "Номер;Тема;Статус\r\n";
+    Path first = inbox.resolve("1.csv");
+    Files.writeString(first, header + "A-1;Панель;Новая\r\n", StandardCharsets.UTF_8);
+    counted.read(first, "1.csv");
+    assertThat(lookups).hasValue(1);
+
+    Path second = inbox.resolve("2.csv");
+    Files.writeString(second, header + "A-1;Панель;В работе\r\n", StandardCharsets.UTF_8);
+    CsvImport.Outcome outcome = counted.read(second, "2.csv");
+
+    assertThat(outcome.applied()).isEqualTo(1);
+    assertThat(counting.changes().get(1)).isInstanceOf(InboundChange.UpdateTicket.class);
+    assertThat(lookups).as("the row digest says the ticket exists").hasValue(1);
+  }
+
+  @Test
   void statusThatGoesBackAndForthIsAppliedEachTime() throws Exception {
     String header = "Номер;Тема;Статус\r\n";
     dropText("1.csv", header + "A-1;Панель;Новая\r\n", StandardCharsets.UTF_8);
