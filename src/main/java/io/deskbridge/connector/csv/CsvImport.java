@@ -277,7 +277,9 @@ final class CsvImport {
     if (hash.equals(previous)) {
       return RowOutcome.UNCHANGED;
     }
-    boolean exists = inbound.ticketByExternalId(ticketId).isPresent();
+    // A row digest is kept only once a row of the ticket went through the intake, so the ticket
+    // exists; only a ticket id without one needs the lookup (it may have come another way).
+    boolean exists = previous != null || inbound.ticketByExternalId(ticketId).isPresent();
     InboundChange change;
     try {
       change =
