@@ -70,6 +70,8 @@ public final class PushBenchmark {
   private static boolean run() throws Exception {
     int count = Integer.getInteger("bench.pushes", 2000);
     int clients = Integer.getInteger("bench.clients", 8);
+    // The partner's parallelCalls; 1 measures the single ordered lane for comparison.
+    int parallel = Integer.getInteger("bench.parallelCalls", 4);
     Path output =
         Path.of(System.getProperty("bench.pushOutput", "target/bench/push-benchmark.json"));
     Path work = Files.createTempDirectory("deskbridge-push-bench-");
@@ -95,7 +97,8 @@ public final class PushBenchmark {
                       .formatted(signing, api.port())
                   + "  createPath: /api/tickets\n  updatePath: /api/tickets/{externalId}\n"
                   + "  commentPath: /api/tickets/{externalId}/comments\n"
-                  + "  signingSecret: \"%s\"\n".formatted(signing));
+                  + "  signingSecret: \"%s\"\n".formatted(signing)
+                  + "  parallelCalls: %d\n".formatted(parallel));
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("deskbridge.outbox.poll-interval", "1s");
       settings.put("deskbridge.outbox.initial-backoff", "2s");
@@ -129,6 +132,7 @@ public final class PushBenchmark {
         json.put("method", METHOD);
         json.put("changes", count);
         json.put("clients", clients);
+        json.put("parallelCalls", parallel);
         json.put("signedCreatesPerSecond", round(count / createSeconds));
         json.put(
             "signedCreateP50Ms", round(GatewayBenchmark.Summary.percentile(creates, 50) / 1e6));
