@@ -438,6 +438,37 @@ abstract class GatewayStoreContract {
   }
 
   @Test
+  void deferredRowWaitsWithoutUsingUpAnAttempt() {
+    // Given a row that failed once
+    Ticket ticket = insertTicket("acme", "T-1", NOW);
+    long row = enqueue(ticket, MANUFACTURER);
+    outbox.scheduleRetry(row, "HTTP 500", NOW);
+
+    // When its connector holds it back for half a minute without trying it
+    outbox.defer(row, "circuit breaker open", NOW.plusSeconds(30));
+
+    // Then it still counts one attempt, says why it waits, and is due only after the wait
+    OutboxRow deferred = outbox.find(row).orElseThrow();
+    assertThat(deferred.attempts()).isEqualTo(1);
+    assertThat(deferred.lastError()).isEqualTo("circuit breaker open");
+    assertThat(headIds()).isEmpty();
+    assertThat(outbox.dueHeads(NOW.plusSeconds(31), 10))
+        .extracting(OutboxRow::id)
+        .containsExactly(row);
+  }
+
+  @Test
+  void partnerFindsItsTicketByItsOwnIdButNeverAnotherPartners() {
+    // Given a ticket a partner opened under its own id
+    Ticket ticket = insertTicket("acme", "С-101", NOW);
+
+    // Then that partner finds it by that id, and another partner does not
+    assertThat(sink(ACME).ticketByExternalId("С-101")).contains(ticket.ref());
+    assertThat(sink(BETA).ticketByExternalId("С-101")).isEmpty();
+    assertThat(sink(ACME).ticketByExternalId("С-999")).isEmpty();
+  }
+
+  @Test
   void mailRepliesFindTheirPartnersTicketByMessageIdButNeverAnotherPartners() {
     // Given a ticket a partner opened by mail, and a reply already added to it
     SideInbound acme = sink(ACME);
