@@ -5,6 +5,7 @@ import io.deskbridge.partner.ApiKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -34,6 +35,21 @@ public final class RunningGateway implements AutoCloseable {
   /** Starts the gateway on the given clock instead of the system's, when one is given. */
   public static RunningGateway start(
       Path configDir, Path dataDir, Map<String, Object> extra, Clock clock) {
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(DeskBridgeApplication.class);
+    if (clock != null) {
+      builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
+    }
+    ConfigurableApplicationContext context =
+        builder.run(arguments(configDir, dataDir, extra).toArray(String[]::new));
+    return new RunningGateway(context);
+  }
+
+  /**
+   * The command-line arguments of a test gateway: a random port unless {@code extra} names one, the
+   * test's directories, the agent's and ops' tokens, and quick retries. As arguments, so that they
+   * win over application.yml like an operator's would.
+   */
+  public static List<String> arguments(Path configDir, Path dataDir, Map<String, Object> extra) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
     properties.put("deskbridge.config-dir", configDir.toString());
@@ -50,17 +66,7 @@ public final class RunningGateway implements AutoCloseable {
     properties.put("deskbridge.outbox.max-attempts", "3");
     properties.put("logging.level.io.deskbridge.outbox", "WARN");
     properties.putAll(extra);
-    // As command-line arguments, so that they win over application.yml like an operator's would.
-    String[] args =
-        properties.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(DeskBridgeApplication.class);
-    if (clock != null) {
-      builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
-    }
-    ConfigurableApplicationContext context = builder.run(args);
-    return new RunningGateway(context);
+    return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
   }
 
   public int port() {
