@@ -2,15 +2,10 @@ package io.deskbridge.connector.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskbridge.connector.ConnectorState;
-import io.deskbridge.connector.InboundChange;
-import io.deskbridge.connector.InboundResult;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,43 +63,9 @@ class CsvImportMemoryTest {
   public static final class Reader {
     public static void main(String[] args) throws Exception {
       Path file = Path.of(args[0]);
-      Path work = Path.of(args[1]);
-      CsvFixtures.Sink sink =
-          new CsvFixtures.Sink() {
-            @Override
-            public InboundResult submit(long raw, String key, InboundChange change) {
-              return new InboundResult(null, null, false);
-            }
-          };
-      ConnectorState nothing =
-          new ConnectorState() {
-            @Override
-            public Optional<String> get(String key) {
-              return Optional.empty();
-            }
-
-            @Override
-            public void put(String key, String value) {}
-
-            @Override
-            public long increment(String key) {
-              return 0;
-            }
-
-            @Override
-            public void removeStartingWith(String prefix) {}
-          };
-      CsvImport importer =
-          new CsvImport(
-              "sever",
-              sink,
-              new CsvFixtures.Records(CsvFixtures.mapping(work, CsvFixtures.MAPPING)).read,
-              nothing,
-              CsvFixtures.settings(file.getParent(), Map.of()),
-              work);
-      CsvImport.Outcome outcome = importer.read(file, "large.csv");
-      System.out.println("applied " + outcome.applied() + " rejected " + outcome.rowsRejected());
-      System.exit(outcome.rowsRejected() == 0 ? 0 : 1);
+      long[] read = new CsvImportProbe(file.getParent(), Path.of(args[1])).read(file);
+      System.out.println("applied " + read[0] + " rejected " + read[1]);
+      System.exit(read[1] == 0 ? 0 : 1);
     }
   }
 }
