@@ -43,6 +43,14 @@ public interface InboundSink {
    */
   Optional<TicketRef> ticketByMessageId(String messageId);
 
+  /**
+   * Makes everything handed over so far survive a crash of the gateway. A connector calls it before
+   * it lets the source forget what it took (marks a mail read, deletes or moves it, moves a file
+   * out of the inbox), so that nothing is lost between the two. A store whose commits are on disk
+   * when they return does nothing.
+   */
+  default void sync() {}
+
   /** This side's ticket that its own system calls by this id, when there is one. */
   Optional<TicketRef> ticketByExternalId(String externalId);
 

@@ -58,6 +58,11 @@ public final class SideInbound implements InboundSink {
   }
 
   @Override
+  public void sync() {
+    rawInputs.sync();
+  }
+
+  @Override
   public void reject(long rawInputId, String reason) {
     deadLetters.park(
         DeadLetter.Kind.INTAKE, side.id(), null, null, rawInputId, reason, 1, clock.instant());

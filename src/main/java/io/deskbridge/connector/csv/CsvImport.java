@@ -179,6 +179,8 @@ final class CsvImport {
     if (report != null) {
       report.close();
     }
+    // The file leaves the inbox once this returns; what it gave the store must outlive a crash.
+    inbound.sync();
     state.removeStartingWith(progressKey);
     log.info(
         "partner {}: {} read: {} rows applied, {} unchanged or repeated, {} rejected",
@@ -226,6 +228,7 @@ final class CsvImport {
       }
       reportFile = report.file();
     }
+    inbound.sync();
     log.warn("partner {}: {}", partnerId, reason);
     return new Outcome(name, true, reason, 0, 0, 0, reportFile);
   }

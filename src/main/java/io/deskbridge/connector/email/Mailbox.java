@@ -76,6 +76,11 @@ final class Mailbox {
     return "mailbox " + key + " polled, " + taken + " messages taken";
   }
 
+  /** Makes what the partners' sinks were handed survive a crash; one store serves them all. */
+  private void sync() {
+    partners().stream().findFirst().ifPresent(p -> p.sink().sync());
+  }
+
   /** Takes one message, as the poller does; what it says is what happened. */
   MailIntake.Taken take(byte[] raw) {
     return intake.take(raw, partners());
@@ -111,7 +116,7 @@ final class Mailbox {
       // between batches.
       int count;
       do {
-        count = poller.poll(raw -> take(raw).flag());
+        count = poller.poll(raw -> take(raw).flag(), this::sync);
         taken += count;
         lastProblem = null;
       } while (count > 0 && routeId != null);

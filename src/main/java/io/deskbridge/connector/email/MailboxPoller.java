@@ -69,9 +69,11 @@ final class MailboxPoller {
    * Takes every unread message of the folder.
    *
    * @param take what to do with one raw message; true when it must stay flagged for ops
+   * @param stored makes what was taken survive a crash; run before the mailbox is told, since a
+   *     message marked read, moved or deleted is not taken again
    * @return how many messages were taken
    */
-  int poll(Function<byte[], Boolean> take) throws MessagingException, IOException {
+  int poll(Function<byte[], Boolean> take, Runnable stored) throws MessagingException, IOException {
     Folder folder = connect().getFolder(settings.folder());
     folder.open(Folder.READ_WRITE);
     boolean expunge = false;
@@ -90,6 +92,7 @@ final class MailboxPoller {
       for (int i = 0; i < batches.size(); i++) {
         List<byte[]> next = i + 1 < batches.size() ? fetch(folder, batches.get(i + 1)) : null;
         List<Message> flagged = await(taking);
+        stored.run();
         if (next != null) {
           taking = takeLater(batches.get(i + 1), next, take);
         }

@@ -189,33 +189,6 @@ class AutomaticMailCorpusTest {
     }
   }
 
-  @Test
-  void classifyingKeepsUpWithIncomingMail() throws IOException {
-    // Given the sisimai messages, read once
-    List<ParsedMail> mails = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry :
-        json.readTree(SISIMAI.resolve("expectations.json").toFile()).path("files").properties()) {
-      try {
-        mails.add(new MailParser().parse(Files.readAllBytes(SISIMAI.resolve(entry.getKey()))));
-      } catch (UnreadableMailException e) {
-        // counted as a miss by the classification test
-      }
-    }
-
-    // When all are classified a few times over, cold JIT included
-    int rounds = 5;
-    long start = System.nanoTime();
-    for (int i = 0; i < rounds; i++) {
-      mails.forEach(classifier::classify);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-
-    // Then the classifier is far from being what limits the mail connector
-    double perSecond = rounds * mails.size() / seconds;
-    System.out.printf("classification: %.0f mails/s%n", perSecond);
-    assertThat(perSecond).isGreaterThan(300);
-  }
-
   private static boolean onlyDelivered(JsonNode expectation) {
     return reasons(expectation).equals(Set.of("delivered"));
   }

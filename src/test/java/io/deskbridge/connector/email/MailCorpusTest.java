@@ -63,7 +63,6 @@ class MailCorpusTest {
     }
 
     // When each is read
-    long started = System.nanoTime();
     for (int i = 0; i < mails.size(); i++) {
       Path file = files.get(i);
       try {
@@ -74,14 +73,6 @@ class MailCorpusTest {
         failures.add(file + ": " + unexpected);
       }
     }
-
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(
-        Locale.ROOT,
-        "reading speed: %d mails in %.2f s, %.0f mails/s on one thread, cold JVM%n",
-        mails.size(),
-        seconds,
-        mails.size() / seconds);
 
     // Then nothing else escapes
     assertThat(failures).isEmpty();
