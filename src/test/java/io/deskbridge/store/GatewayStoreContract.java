@@ -458,6 +458,21 @@ abstract class GatewayStoreContract {
   }
 
   @Test
+  void storedInputCanBeMadeDurableOnEveryStore() {
+    // Given input a connector stored and applied
+    SideInbound acme = sink(ACME);
+    long raw =
+        acme.storeRaw("acme:file-1", "text/csv", "Номер;Тема".getBytes(StandardCharsets.UTF_8));
+
+    // When it asks the store to make it survive a crash (a checkpoint on H2, nothing on PostgreSQL)
+    acme.sync();
+
+    // Then the store takes it and the input is there as stored
+    assertThat(new RawInputStore(jdbc).find(raw).orElseThrow().body())
+        .isEqualTo("Номер;Тема".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void partnerFindsItsTicketByItsOwnIdButNeverAnotherPartners() {
     // Given a ticket a partner opened under its own id
     Ticket ticket = insertTicket("acme", "С-101", NOW);

@@ -435,4 +435,25 @@ class CsvImportTest {
     assertThat(comment.comment().text()).isEqualTo("Выехал на объект");
     assertThat(comment.comment().authorName()).isEqualTo("Иванов");
   }
+
+  @Test
+  void everyRowIsMadeDurableBeforeTheFileMayLeaveTheInbox() throws Exception {
+    // Given a sink that notes how many changes it held when asked to make them durable
+    List<Integer> changesWhenSynced = new java.util.ArrayList<>();
+    CsvFixtures.Sink noting =
+        new CsvFixtures.Sink() {
+          @Override
+          public void sync() {
+            changesWhenSynced.add(changes().size());
+          }
+        };
+
+    // When a file of three rows is read
+    CsvImport.Outcome outcome =
+        importerWith(noting).read(CsvFixtures.copy("excel-ru-1251.csv", inbox, "t.csv"), "t.csv");
+
+    // Then all three were made durable, once, before the read handed the file back to be moved
+    assertThat(outcome.applied()).isEqualTo(3);
+    assertThat(changesWhenSynced).containsExactly(3);
+  }
 }
