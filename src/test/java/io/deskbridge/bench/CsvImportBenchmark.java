@@ -10,6 +10,7 @@ import io.deskbridge.support.RunningGateway;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -32,6 +33,8 @@ import javax.management.openmbean.CompositeData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -289,17 +292,20 @@ public final class CsvImportBenchmark {
    * share the machine with it; gives the seconds from the phase's drop until then.
    */
   private static double drain(
-      OutboxStore outbox, long phaseStart, Duration timeout, List<String> failures)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pending;
-    while ((pending = outbox.countPending()) > 0) {
-      if (System.nanoTime() > deadline) {
-        failures.add(
-            "the outbox still had " + pending + " rows pending " + timeout + " after the drop");
-        return -1;
-      }
-      Thread.sleep(200);
+      OutboxStore outbox, long phaseStart, Duration timeout, List<String> failures) {
+    try {
+      Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> outbox.countPending() == 0);
+    } catch (ConditionTimeoutException e) {
+      failures.add(
+          "the outbox still had "
+              + outbox.countPending()
+              + " rows pending "
+              + timeout
+              + " after the drop");
+      return -1;
     }
     return Math.round(seconds(phaseStart) * 1000) / 1000.0;
   }
@@ -327,32 +333,33 @@ public final class CsvImportBenchmark {
     return start;
   }
 
-  private static boolean awaitCount(JdbcClient jdbc, String sql, long target, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (count(jdbc, sql) >= target) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return false;
+  private static boolean awaitCount(JdbcClient jdbc, String sql, long target, Duration timeout) {
+    return reached(timeout, () -> count(jdbc, sql) >= target);
   }
 
-  private static boolean awaitDone(Path inbox, String name, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  private static boolean awaitDone(Path inbox, String name, Duration timeout) {
     Path done = inbox.resolve(".done");
-    while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(done)) {
-        try (Stream<Path> files = Files.list(done)) {
-          if (files.anyMatch(p -> p.getFileName().toString().startsWith(name + "."))) {
-            return true;
+    return reached(
+        timeout,
+        () -> {
+          if (!Files.isDirectory(done)) {
+            return false;
           }
-        }
-      }
-      Thread.sleep(100);
+          try (Stream<Path> files = Files.list(done)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(name + "."));
+          }
+        });
+  }
+
+  /** Whether the condition held within the time, polled every 100 ms. */
+  private static boolean reached(
+      Duration timeout, java.util.concurrent.Callable<Boolean> condition) {
+    try {
+      Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition);
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return false;
   }
 
   private static long count(JdbcClient jdbc, String sql) {
@@ -443,6 +450,7 @@ public final class CsvImportBenchmark {
               .filter(p -> p.getType() == MemoryType.HEAP)
               .toList();
       AtomicLong maxAfterGc = new AtomicLong();
+      AtomicLong notified = new AtomicLong();
       for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         ((NotificationEmitter) gc)
             .addNotificationListener(
@@ -461,18 +469,21 @@ public final class CsvImportBenchmark {
                     used += after == null ? 0 : after.getUsed();
                   }
                   maxAfterGc.accumulateAndGet(used, Math::max);
+                  notified.incrementAndGet();
                 },
                 null,
                 null);
       }
+      long collectionsBefore = collections();
       pools.forEach(MemoryPoolMXBean::resetPeakUsage);
       long[] outcome =
           new CsvImportProbe(Path.of(args[0]).getParent(), Path.of(args[1])).read(Path.of(args[0]));
       long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
       System.gc();
       long after = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-      // GC notifications are delivered on another thread; give the last one a moment.
-      Thread.sleep(200);
+      // GC notifications are delivered on another thread: wait until every collection has told.
+      long collections = collections() - collectionsBefore;
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> notified.get() >= collections);
       System.out.println(
           "heap applied="
               + outcome[0]
@@ -488,6 +499,12 @@ public final class CsvImportBenchmark {
               + Runtime.getRuntime().maxMemory());
       System.exit(outcome[1] == 0 ? 0 : 1);
     }
+  }
+
+  private static long collections() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+        .sum();
   }
 
   private static Map<String, Object> machine() {
