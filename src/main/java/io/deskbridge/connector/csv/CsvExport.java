@@ -95,7 +95,13 @@ public final class CsvExport implements AutoCloseable {
               SettingType.DURATION,
               null,
               "gather changes and publish one file per interval, e.g. 15m; without it, one"
-                  + " file per change"));
+                  + " file per change"),
+          SettingDefinition.optional(
+              "exportEscapeFormulas",
+              SettingType.BOOLEAN,
+              false,
+              "when people open the files in a spreadsheet: a cell that starts with = + - @ or a"
+                  + " tab gets a leading ' so that it is shown as text, never run as a formula"));
 
   private static final String SEQUENCE = "csv-export.seq";
   private static final String CHANGE = "csv-export.change.";
@@ -234,9 +240,7 @@ public final class CsvExport implements AutoCloseable {
         name = reserveName();
         state.put(changeKey(id), "reserved " + name);
       }
-      byte[] content =
-          ExportRows.render(
-              List.of(ExportRows.row(change)), settings.columns(), settings.dialect());
+      byte[] content = ExportRows.render(List.of(ExportRows.row(change)), settings);
       publish(name, content);
       markSent(id, name);
       return DeliveryReceipt.NONE;
@@ -311,7 +315,7 @@ public final class CsvExport implements AutoCloseable {
     if (state.get(key).isEmpty()) {
       List<Map<String, String>> rows =
           batch.entries().stream().map(ExportSpool.Entry::row).toList();
-      publish(batch.name(), ExportRows.render(rows, settings.columns(), settings.dialect()));
+      publish(batch.name(), ExportRows.render(rows, settings));
       state.put(key, batch.name());
     }
     for (ExportSpool.Entry entry : batch.entries()) {

@@ -76,11 +76,32 @@ final class ExportRows {
   }
 
   /**
+   * The value as a spreadsheet shows it as text: one that starts like a formula gets a leading
+   * {@code '}, which spreadsheets take as "text follows" and do not show.
+   */
+  static String asText(String value) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    char first = value.charAt(0);
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + value
+        : value;
+  }
+
+  /**
    * The bytes of a file with a header row and these rows. A character the charset cannot encode
    * becomes {@code ?}: a partner's import takes a file with a question mark, not one we cannot
    * write.
    */
-  static byte[] render(List<Map<String, String>> rows, List<ExportColumn> columns, CsvDialect dia) {
+  static byte[] render(List<Map<String, String>> rows, ExportSettings settings) {
+    List<ExportColumn> columns = settings.columns();
+    CsvDialect dia = settings.dialect();
     List<ExportColumn> header = columns.isEmpty() ? ExportColumn.defaults(rows) : columns;
     CSVFormat format =
         CSVFormat.DEFAULT
@@ -108,7 +129,8 @@ final class ExportRows {
       for (Map<String, String> row : rows) {
         List<String> values = new ArrayList<>(header.size());
         for (ExportColumn column : header) {
-          values.add(row.getOrDefault(column.source(), ""));
+          String value = row.getOrDefault(column.source(), "");
+          values.add(settings.escapeFormulas() ? asText(value) : value);
         }
         printer.printRecord(values);
       }

@@ -21,7 +21,8 @@ record ExportSettings(
     List<ExportColumn> columns,
     ExportFileName fileName,
     Duration interval,
-    Sftp sftp) {
+    Sftp sftp,
+    boolean escapeFormulas) {
 
   /** How an {@code sftp://} outbox is reached; the password never shows in text. */
   record Sftp(
@@ -50,7 +51,8 @@ record ExportSettings(
           "exportLineEnding",
           "exportColumns",
           "exportFileName",
-          "exportInterval");
+          "exportInterval",
+          "exportEscapeFormulas");
 
   /** Every problem of the outbound settings that their declarations alone cannot state. */
   static void check(ConnectorSettings settings, List<SettingProblem> problems) {
@@ -177,7 +179,8 @@ record ExportSettings(
         columns,
         new ExportFileName(settings.string("exportFileName", DEFAULT_FILE_NAME)),
         interval,
-        outbox.contains("://") ? sftp(outbox, settings) : null);
+        outbox.contains("://") ? sftp(outbox, settings) : null,
+        settings.flag("exportEscapeFormulas", false));
   }
 
   private static Sftp sftp(String outbox, ConnectorSettings settings) {

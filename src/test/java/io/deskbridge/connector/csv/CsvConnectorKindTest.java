@@ -69,7 +69,8 @@ class CsvConnectorKindTest extends ConnectorKindContract {
             "exportLineEnding",
             "exportColumns",
             "exportFileName",
-            "exportInterval");
+            "exportInterval",
+            "exportEscapeFormulas");
     assertThat(kind().settings())
         .filteredOn(SettingDefinition::secret)
         .extracting(SettingDefinition::name)

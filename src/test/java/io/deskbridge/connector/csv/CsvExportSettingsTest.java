@@ -45,7 +45,8 @@ class CsvExportSettingsTest {
             "exportLineEnding",
             "exportColumns",
             "exportFileName",
-            "exportInterval");
+            "exportInterval",
+            "exportEscapeFormulas");
     assertThat(CsvExport.SETTINGS).noneMatch(SettingDefinition::required);
   }
 

@@ -226,6 +226,48 @@ class CsvExportTest {
   }
 
   @Test
+  void valuesThatStartLikeAFormulaAreWrittenAsTextWhenAskedFor() throws Exception {
+    // Given a partner whose people open the files in a spreadsheet
+    try (CsvExport export =
+        open(
+            Map.of(
+                "exportEscapeFormulas",
+                true,
+                "exportBom",
+                false,
+                "exportColumns",
+                List.of("status")))) {
+
+      // When statuses arrive that a spreadsheet would run as formulas, and one it would not
+      export.write(status(1, "=HYPERLINK(\"http://evil.example\",\"open\")"));
+      export.write(status(2, "-1+2"));
+      export.write(status(3, "open"));
+    }
+
+    // Then the first two start with a quote, which shows them as text, and the last is as it was
+    assertThat(Files.readString(outbox.resolve("deskbridge-000001.csv")))
+        .isEqualTo("status\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\"\r\n");
+    assertThat(Files.readString(outbox.resolve("deskbridge-000002.csv")))
+        .isEqualTo("status\r\n'-1+2\r\n");
+    assertThat(Files.readString(outbox.resolve("deskbridge-000003.csv")))
+        .isEqualTo("status\r\nopen\r\n");
+  }
+
+  @Test
+  void valuesAreWrittenAsTheyAreUnlessFormulasAreToBeEscaped() throws Exception {
+    // Given a partner whose import is a program, the default
+    try (CsvExport export = open(Map.of("exportBom", false, "exportColumns", List.of("status")))) {
+
+      // When a status starts with a minus
+      export.write(status(1, "-1+2"));
+    }
+
+    // Then it is written unchanged
+    assertThat(Files.readString(outbox.resolve("deskbridge-000001.csv")))
+        .isEqualTo("status\r\n-1+2\r\n");
+  }
+
+  @Test
   void missingFolderFailsTheDeliveryNamingPartnerAndFolder() throws Exception {
     // Given an outbox folder that does not exist (a share that is not mounted)
     Path missing = outbox.resolve("not-mounted");
