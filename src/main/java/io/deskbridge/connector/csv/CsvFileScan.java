@@ -78,10 +78,45 @@ final class CsvFileScan {
     if (structure.records == 0) {
       throw new CsvFileRejectedException(1, "", "the file is empty");
     }
-    boolean headerRow = settings.columns() == null;
-    List<String> header = headerRow ? structure.header : settings.columns();
+    List<String> configured = settings.columns();
+    boolean headerRow = configured == null || namesColumns(structure.header, configured);
+    List<String> header =
+        configured == null
+            ? structure.header
+            : headerRow ? spelledAsConfigured(structure.header, configured) : configured;
     checkHeader(header, required);
     return new ScannedFile(HexFormat.of().formatHex(sha256.digest()), dialect, header, headerRow);
+  }
+
+  /**
+   * Whether a file's first record is a header row after all, though the settings name the columns:
+   * when at least half of it are the configured column names (case and blanks aside), it names
+   * columns rather than holding a ticket. Exports are made with and without one.
+   */
+  static boolean namesColumns(List<String> first, List<String> columns) {
+    Set<String> names = new HashSet<>();
+    columns.forEach(c -> names.add(c.strip().toLowerCase(java.util.Locale.ROOT)));
+    long named =
+        first.stream()
+            .filter(f -> names.contains(f.strip().toLowerCase(java.util.Locale.ROOT)))
+            .count();
+    return named > 0 && named * 2 >= columns.size();
+  }
+
+  /** A header's names as the settings spell them, so the mapping finds them; others as written. */
+  private static List<String> spelledAsConfigured(List<String> header, List<String> columns) {
+    List<String> spelled = new ArrayList<>(header.size());
+    for (String name : header) {
+      String match = name;
+      for (String column : columns) {
+        if (column.strip().equalsIgnoreCase(name.strip())) {
+          match = column;
+          break;
+        }
+      }
+      spelled.add(match);
+    }
+    return spelled;
   }
 
   private static void checkText(byte[] sample, int length) throws CsvFileRejectedException {
@@ -156,7 +191,6 @@ final class CsvFileScan {
     private static final int QUOTE_IN_QUOTED = 3;
 
     private final char delimiter;
-    private final boolean collectHeader;
     private final List<String> header = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
     private final List<String> columns;
@@ -165,7 +199,6 @@ final class CsvFileScan {
     Structure(char delimiter, List<String> columns) {
       this.delimiter = delimiter;
       this.columns = columns;
-      this.collectHeader = columns == null;
     }
 
     void read(BufferedReader reader) throws IOException, CsvFileRejectedException {
@@ -183,7 +216,7 @@ final class CsvFileScan {
           if (c == 0) {
             throw new CsvFileRejectedException(line, "", "not a CSV text file: it has NUL bytes");
           }
-          boolean collecting = collectHeader && records == 0;
+          boolean collecting = records == 0;
           switch (state) {
             case FIELD_START, UNQUOTED -> {
               if (c == '"' && state == FIELD_START) {
@@ -260,7 +293,7 @@ final class CsvFileScan {
             "the quote opened on line " + quoteLine + " is never closed");
       }
       if (!blankRecord) {
-        endField(collectHeader && records == 0);
+        endField(records == 0);
         records++;
       }
     }

@@ -97,4 +97,38 @@ class CsvRowsTest {
     assertThat(rows).extracting(CsvRow::line).containsExactly(1L, 3L);
     assertThat(rows.get(1).record()).containsEntry("Номер", "A-2").containsEntry("Тема", "Вторая");
   }
+
+  @Test
+  void headerRowIsDetectedAndSkippedThoughTheSettingsNameTheColumns() throws Exception {
+    // Given settings that name the columns, and an export that has a header row after all
+    java.nio.file.Files.writeString(
+        folder.resolve("with-header.csv"),
+        "номер ; Тема\nA-1;Первая\nA-2;Вторая\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    CsvSettings settings =
+        CsvFixtures.settings(folder, Map.of("columns", List.of("Номер", "Тема")));
+    Path path = folder.resolve("with-header.csv");
+
+    // When it is read
+    List<CsvRow> rows = new ArrayList<>();
+    try (CsvRows reader = new CsvRows(path, new CsvFileScan(settings).scan(path, Set.of()))) {
+      reader.forEachRemaining(rows::add);
+    }
+
+    // Then the header is not taken for a ticket, and the rows are the two below it
+    assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 3L);
+    assertThat(rows.get(0).record()).containsEntry("Номер", "A-1").containsEntry("Тема", "Первая");
+  }
+
+  @Test
+  void firstRowThatNamesTooFewColumnsIsData() {
+    // Given three configured columns
+    List<String> columns = List.of("Номер", "Тема", "Статус");
+
+    // Then a first row naming two of them is a header, one naming none or only one is data
+    assertThat(CsvFileScan.namesColumns(List.of("Номер", "Тема", "x"), columns)).isTrue();
+    assertThat(CsvFileScan.namesColumns(List.of("A-1", "Тема в письме", "Новая"), columns))
+        .isFalse();
+    assertThat(CsvFileScan.namesColumns(List.of("A-1", "Тема", "Новая"), columns)).isFalse();
+  }
 }
