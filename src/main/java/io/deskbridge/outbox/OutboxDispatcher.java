@@ -173,11 +173,14 @@ public class OutboxDispatcher implements SmartLifecycle {
         });
   }
 
-  /** The destination's lane a ticket's rows always take, so they stay in order. */
+  /**
+   * The destination's lane a ticket's rows always take, so they stay in order. A side id has no
+   * {@code #}, so the lanes of one destination never share a name with another destination's.
+   */
   private static String laneOf(OutboxRow row, int lanes) {
     return lanes == 1
         ? row.destination()
-        : row.destination() + "-" + Math.floorMod(row.ticketId(), lanes);
+        : row.destination() + "#" + Math.floorMod(row.ticketId(), lanes);
   }
 
   private ExecutorService lane(String destination) {
