@@ -1,12 +1,16 @@
 package io.deskbridge.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.deskbridge.DeskBridgeApplication;
 import io.deskbridge.partner.ApiKeys;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,6 +87,34 @@ public final class RunningGateway implements AutoCloseable {
 
   public ApiClient ops() {
     return as(OPS_TOKEN);
+  }
+
+  /** The open dead letters of a side, as ops list them. */
+  public List<JsonNode> openDeadLetters(String side) {
+    List<JsonNode> found = new ArrayList<>();
+    ops()
+        .get("/api/v1/dead-letters?state=OPEN&side=" + side)
+        .json()
+        .get("items")
+        .forEach(found::add);
+    return found;
+  }
+
+  /** Waits for an open dead letter whose reason says this, and gives it. */
+  public JsonNode awaitOpenDeadLetter(String reasonPart) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              for (JsonNode letter :
+                  ops().get("/api/v1/dead-letters?state=OPEN").json().get("items")) {
+                if (letter.get("reason").asText().contains(reasonPart)) {
+                  return letter;
+                }
+              }
+              return null;
+            },
+            letter -> letter != null);
   }
 
   public <T> T bean(String name, Class<T> type) {

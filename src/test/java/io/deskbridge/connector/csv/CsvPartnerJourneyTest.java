@@ -167,7 +167,7 @@ class CsvPartnerJourneyTest {
         .contains("'2026/11/23' is not a date")
         .endsWith(";E-902;Дата непонятная;Плохая;Новая;Обычный;fp-2000;2026/11/23");
     // and ops find the row as a dead letter
-    JsonNode letter = awaitDeadLetter("dates.csv, line 3, column attributes.openedAt");
+    JsonNode letter = gateway.awaitOpenDeadLetter("dates.csv, line 3, column attributes.openedAt");
     assertThat(ticketOf(sever, "E-902").status()).isEqualTo(404);
 
     // When ops teach the mapping the partner's other date format and replay the row
@@ -194,7 +194,7 @@ class CsvPartnerJourneyTest {
     assertThat(Files.readAllLines(inbox.resolve("quote.errors.csv"), StandardCharsets.UTF_8))
         .containsExactly(
             "line;column;reason", "3;Описание;the quote opened on line 3 is never closed");
-    awaitDeadLetter(
+    gateway.awaitOpenDeadLetter(
         "file quote.csv rejected as a whole: line 3, column Описание: the quote opened on line 3"
             + " is never closed");
     // and not even its good first row was applied
@@ -321,24 +321,5 @@ class CsvPartnerJourneyTest {
     return StreamSupport.stream(comments.spliterator(), false)
         .map(c -> c.get("text").asText())
         .toList();
-  }
-
-  private static JsonNode awaitDeadLetter(String reasonPart) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                StreamSupport.stream(
-                        gateway
-                            .ops()
-                            .get("/api/v1/dead-letters?state=OPEN")
-                            .json()
-                            .get("items")
-                            .spliterator(),
-                        false)
-                    .filter(d -> d.get("reason").asText().contains(reasonPart))
-                    .findFirst()
-                    .orElse(null),
-            d -> d != null);
   }
 }

@@ -273,7 +273,7 @@ class EmailPartnerJourneyTest {
             + "Offer\r\n");
 
     // Then it waits for ops as a dead letter naming the sender, and no ticket is opened
-    JsonNode letter = awaitDeadLetter("someone@elsewhere.example");
+    JsonNode letter = gateway.awaitOpenDeadLetter("someone@elsewhere.example");
     assertThat(letter.get("reason").asText()).startsWith("quarantined: unknown sender");
     assertThat(tickets()).noneMatch(t -> t.get("subject").asText().contains("cheap panels"));
   }
@@ -284,7 +284,7 @@ class EmailPartnerJourneyTest {
     deliverToSupport(
         mailFrom("lea@newcustomer.example", "Panel in hall C", "hall-c@newcustomer.example", null)
             + "Panel in hall C beeps.\r\n");
-    JsonNode letter = awaitDeadLetter("lea@newcustomer.example");
+    JsonNode letter = gateway.awaitOpenDeadLetter("lea@newcustomer.example");
     long id = letter.get("id").asLong();
 
     // When ops replay it unchanged, it is still quarantined and says why
@@ -319,7 +319,7 @@ class EmailPartnerJourneyTest {
     deliverToSupport("\r\n\r\nthis has no header at all\r\n");
 
     // Then they are a dead letter saying why, and the message is flagged for a human
-    JsonNode letter = awaitDeadLetter("unreadable mail");
+    JsonNode letter = gateway.awaitOpenDeadLetter("unreadable mail");
     assertThat(letter.get("rawInputId").isNumber()).isTrue();
     await()
         .atMost(Duration.ofSeconds(10))
@@ -578,24 +578,5 @@ class EmailPartnerJourneyTest {
                     .findFirst()
                     .orElse(null),
             c -> c != null);
-  }
-
-  private static JsonNode awaitDeadLetter(String reasonPart) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                StreamSupport.stream(
-                        gateway
-                            .ops()
-                            .get("/api/v1/dead-letters?state=OPEN")
-                            .json()
-                            .get("items")
-                            .spliterator(),
-                        false)
-                    .filter(d -> d.get("reason").asText().contains(reasonPart))
-                    .findFirst()
-                    .orElse(null),
-            d -> d != null);
   }
 }

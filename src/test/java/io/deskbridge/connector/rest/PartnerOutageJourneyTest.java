@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -112,7 +111,7 @@ class PartnerOutageJourneyTest {
     }
 
     // Then nothing was given up on while it was down
-    assertThat(openDeadLetters()).isEmpty();
+    assertThat(gateway.openDeadLetters("outage")).isEmpty();
 
     // When it comes back on the same address
     partnerApi = partnerApi(port);
@@ -140,7 +139,7 @@ class PartnerOutageJourneyTest {
       assertThat(calls.get(0).getRequest().getBodyAsString()).contains("answer one");
       assertThat(calls.get(1).getRequest().getBodyAsString()).contains("answer two");
     }
-    assertThat(openDeadLetters()).isEmpty();
+    assertThat(gateway.openDeadLetters("outage")).isEmpty();
   }
 
   private static WireMockServer partnerApi(int port) {
@@ -202,16 +201,5 @@ class PartnerOutageJourneyTest {
   private static long changeId(ServeEvent event) {
     return Long.parseLong(
         event.getRequest().getHeader("Idempotency-Key").substring("deskbridge-".length()));
-  }
-
-  private List<JsonNode> openDeadLetters() {
-    List<JsonNode> found = new ArrayList<>();
-    gateway
-        .ops()
-        .get("/api/v1/dead-letters?state=OPEN&side=outage")
-        .json()
-        .get("items")
-        .forEach(found::add);
-    return found;
   }
 }

@@ -621,14 +621,9 @@ class RestPartnerPushJourneyTest {
   }
 
   private static List<JsonNode> openDeadLetters(String side, String ref) {
-    JsonNode page = gateway.ops().get("/api/v1/dead-letters?state=OPEN&side=" + side).json();
-    List<JsonNode> found = new ArrayList<>();
-    for (JsonNode item : page.get("items")) {
-      if (ref.equals(item.path("ticket").asText())) {
-        found.add(item);
-      }
-    }
-    return found;
+    return gateway.openDeadLetters(side).stream()
+        .filter(letter -> ref.equals(letter.path("ticket").asText()))
+        .toList();
   }
 
   private static JsonNode partnerHealth(String id) {
