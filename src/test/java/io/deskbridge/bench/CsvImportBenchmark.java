@@ -94,14 +94,7 @@ public final class CsvImportBenchmark {
   private CsvImportBenchmark() {}
 
   public static void main(String[] args) {
-    int exit;
-    try {
-      exit = run() ? 0 : 1;
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      exit = 2;
-    }
-    System.exit(exit);
+    BenchmarkExit.after(() -> run());
   }
 
   private static boolean run() throws Exception {

@@ -65,16 +65,7 @@ public final class GatewayBenchmark {
   private GatewayBenchmark() {}
 
   public static void main(String[] args) {
-    int exit;
-    try {
-      exit = run(Parameters.fromSystemProperties()) ? 0 : 1;
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      exit = 2;
-    }
-    // Only here: run() has closed the gateway, and stray pool or client threads must not keep the
-    // forked JVM alive.
-    System.exit(exit);
+    BenchmarkExit.after(() -> run(Parameters.fromSystemProperties()));
   }
 
   /** Runs every phase and reports it; true when every request succeeded and all was delivered. */
