@@ -3,8 +3,6 @@ package io.deskbridge.connector.csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -43,35 +41,16 @@ final class CsvFileScan {
    * @throws CsvFileRejectedException when the file is to be rejected as a whole
    */
   ScannedFile scan(Path file, Set<String> required) throws IOException, CsvFileRejectedException {
-    byte[] sample = new byte[DialectDetector.SAMPLE_BYTES];
-    int length;
-    long size = Files.size(file);
-    try (InputStream in = Files.newInputStream(file)) {
-      length = in.readNBytes(sample, 0, sample.length);
-    }
-    if (size == 0) {
+    Sample sample = Sample.of(file);
+    if (sample.size() == 0) {
       throw new CsvFileRejectedException(1, "", "the file is empty");
     }
-    checkText(sample, length);
-    CsvDialect dialect =
-        DialectDetector.detect(
-            sample, length, size > length, settings.delimiter(), settings.charset());
+    checkText(sample.bytes(), sample.length());
+    CsvDialect dialect = detect(sample);
     MessageDigest sha256 = sha256();
     Structure structure;
     try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha256)) {
-      if (dialect.byteOrderMark()) {
-        raw.readNBytes(3);
-      }
-      BufferedReader reader =
-          new BufferedReader(
-              new InputStreamReader(
-                  raw,
-                  dialect
-                      .charset()
-                      .newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPLACE)
-                      .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-              64 * 1024);
+      BufferedReader reader = dialect.reader(raw);
       structure = new Structure(dialect.delimiter(), settings.columns());
       structure.read(reader);
     }
@@ -117,6 +96,46 @@ final class CsvFileScan {
       spelled.add(match);
     }
     return spelled;
+  }
+
+  /**
+   * The dialect a report on a rejected file is written in: the file's own, the settings' for an
+   * empty file, or Excel's for one that is no text at all.
+   */
+  CsvDialect reportDialect(Path file) throws IOException {
+    Sample sample = Sample.of(file);
+    if (sample.length() == 0) {
+      return new CsvDialect(
+          settings.delimiter() == null ? ';' : settings.delimiter(),
+          settings.charset() == null ? java.nio.charset.StandardCharsets.UTF_8 : settings.charset(),
+          false,
+          "\r\n");
+    }
+    try {
+      checkText(sample.bytes(), sample.length());
+    } catch (CsvFileRejectedException binary) {
+      return CsvDialect.EXCEL_UTF8;
+    }
+    return detect(sample);
+  }
+
+  private CsvDialect detect(Sample sample) {
+    return DialectDetector.detect(
+        sample.bytes(),
+        sample.length(),
+        sample.size() > sample.length(),
+        settings.delimiter(),
+        settings.charset());
+  }
+
+  /** The first bytes of a file, from which its dialect is told, and the file's size. */
+  private record Sample(byte[] bytes, int length, long size) {
+    static Sample of(Path file) throws IOException {
+      byte[] bytes = new byte[DialectDetector.SAMPLE_BYTES];
+      try (InputStream in = Files.newInputStream(file)) {
+        return new Sample(bytes, in.readNBytes(bytes, 0, bytes.length), Files.size(file));
+      }
+    }
   }
 
   private static void checkText(byte[] sample, int length) throws CsvFileRejectedException {

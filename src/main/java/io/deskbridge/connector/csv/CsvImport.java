@@ -220,7 +220,7 @@ final class CsvImport {
       inbound.reject(rawId, reason);
       state.put(parkedKey, Long.toString(rawId));
     }
-    CsvDialect dialect = dialectForReport(file);
+    CsvDialect dialect = new CsvFileScan(settings).reportDialect(file);
     Path reportFile;
     try (ErrorReport report = ErrorReport.start(workFolder, dialect, List.of())) {
       for (FileProblem problem : rejected.problems()) {
@@ -231,29 +231,6 @@ final class CsvImport {
     inbound.sync();
     log.warn("partner {}: {}", partnerId, reason);
     return new Outcome(name, true, reason, 0, 0, 0, reportFile);
-  }
-
-  /** The file's own dialect when it has one, else Excel's for a report on a file that is none. */
-  private CsvDialect dialectForReport(Path file) throws IOException {
-    byte[] sample = new byte[DialectDetector.SAMPLE_BYTES];
-    int length;
-    try (InputStream in = Files.newInputStream(file)) {
-      length = in.readNBytes(sample, 0, sample.length);
-    }
-    for (int i = 0; i < length; i++) {
-      if (sample[i] == 0) {
-        return CsvDialect.EXCEL_UTF8;
-      }
-    }
-    if (length == 0) {
-      return new CsvDialect(
-          settings.delimiter() == null ? ';' : settings.delimiter(),
-          settings.charset() == null ? StandardCharsets.UTF_8 : settings.charset(),
-          false,
-          "\r\n");
-    }
-    return DialectDetector.detect(
-        sample, length, Files.size(file) > length, settings.delimiter(), settings.charset());
   }
 
   /**

@@ -3,9 +3,7 @@ package io.deskbridge.connector.csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,20 +35,7 @@ final class CsvRows implements Iterator<CsvRow>, AutoCloseable {
     CsvDialect dialect = scanned.dialect();
     InputStream in = Files.newInputStream(file);
     try {
-      if (dialect.byteOrderMark()) {
-        in.readNBytes(3);
-      }
-      BufferedReader reader =
-          new BufferedReader(
-              new InputStreamReader(
-                  in,
-                  dialect
-                      .charset()
-                      .newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPLACE)
-                      .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                      .replaceWith(String.valueOf(UNDECODABLE))),
-              64 * 1024);
+      BufferedReader reader = dialect.reader(in);
       CSVFormat format =
           CSVFormat.RFC4180
               .builder()
