@@ -40,6 +40,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -163,7 +164,7 @@ public class GatewayBeans {
       RawInputStore rawInputs,
       DeadLetterStore deadLetters,
       SideTickets tickets,
-      JdbcClient jdbc,
+      NamedParameterJdbcOperations jdbc,
       AttachmentStore attachments,
       PartnerMappings mappings,
       CamelContext camel,

@@ -14,6 +14,7 @@ import io.deskbridge.ticket.EventType;
 import io.deskbridge.ticket.Side;
 import io.deskbridge.ticket.Status;
 import io.deskbridge.ticket.Ticket;
+import io.deskbridge.ticket.TicketDraft;
 import io.deskbridge.ticket.TicketEvent;
 import io.deskbridge.ticket.TicketNotFoundException;
 import io.deskbridge.ticket.TicketPatch;
@@ -23,11 +24,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a repeat of the key is answered with the first result and changes nothing.
  */
 public class Intake {
+
+  private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
   private static final int MAX_ATTEMPTS = 5;
 
@@ -111,6 +119,122 @@ public class Intake {
     }
   }
 
+  /** What became of one submission of a batch: its outcome, or the reason it was refused. */
+  public record Attempt(IntakeOutcome outcome, RuntimeException refusal) {}
+
+  /**
+   * Applies submissions of one side, in order, with the answer each would get from {@link #submit}.
+   * New tickets are written in batches within one transaction, which is what makes a file of
+   * thousands of tickets fast; when anything in the batch is refused, repeated or raced, the batch
+   * is rolled back and each submission applied on its own, so that the others still apply and each
+   * gets its own answer. Responses are not kept for repeats: a batch comes from a connector, which
+   * needs none.
+   */
+  public List<Attempt> submitAll(List<Submission> submissions) {
+    if (submissions.isEmpty()) {
+      return List.of();
+    }
+    Side origin = submissions.get(0).origin();
+    if (submissions.stream().anyMatch(s -> !s.origin().equals(origin))) {
+      throw new IllegalArgumentException("a batch comes from one side");
+    }
+    try {
+      List<IntakeOutcome> outcomes = tx.execute(status -> applyAll(origin, submissions));
+      return outcomes.stream().map(outcome -> new Attempt(outcome, null)).toList();
+    } catch (RuntimeException failed) {
+      log.debug(
+          "a batch of {} changes from {} is applied one by one: {}",
+          submissions.size(),
+          origin.id(),
+          failed.toString());
+    }
+    List<Attempt> attempts = new ArrayList<>(submissions.size());
+    for (Submission submission : submissions) {
+      try {
+        attempts.add(new Attempt(submit(submission, outcome -> null), null));
+      } catch (RuntimeException refused) {
+        attempts.add(new Attempt(null, refused));
+      }
+    }
+    return attempts;
+  }
+
+  private List<IntakeOutcome> applyAll(Side origin, List<Submission> submissions) {
+    List<IntakeOutcome> outcomes = new ArrayList<>(submissions.size());
+    List<Submission> creates = new ArrayList<>();
+    for (Submission submission : submissions) {
+      if (submission.change() instanceof InboundChange.CreateTicket) {
+        creates.add(submission);
+      } else {
+        outcomes.addAll(createAll(origin, creates));
+        creates.clear();
+        outcomes.add(apply(submission, outcome -> null));
+      }
+    }
+    outcomes.addAll(createAll(origin, creates));
+    return outcomes;
+  }
+
+  /** Opens tickets in batches: one statement each for the tickets, their history and outbox. */
+  private List<IntakeOutcome> createAll(Side origin, List<Submission> creates) {
+    if (creates.isEmpty()) {
+      return List.of();
+    }
+    Instant now = now();
+    List<TicketStore.NewTicket> news = new ArrayList<>(creates.size());
+    List<RoutingDecision> routes = new ArrayList<>(creates.size());
+    Set<String> externalIds = new HashSet<>();
+    for (Submission submission : creates) {
+      storeRaw(submission, now);
+      var draft = ((InboundChange.CreateTicket) submission.change()).draft();
+      checkNew(origin, draft);
+      if (draft.externalId() != null && !externalIds.add(draft.externalId())) {
+        throw new ChangeRejectedException(
+            ChangeRejectedException.Reason.CONFLICT,
+            "externalId",
+            "ticket '" + draft.externalId() + "' is opened twice in one batch");
+      }
+      RoutingDecision route = router.route(origin.id(), draft);
+      routes.add(route);
+      news.add(new TicketStore.NewTicket(draft, Status.NEW, routing(route)));
+    }
+    if (!tickets.idsByExternalId(origin.id(), externalIds).isEmpty()) {
+      throw new ChangeRejectedException(
+          ChangeRejectedException.Reason.CONFLICT,
+          "externalId",
+          "a ticket of the batch exists already");
+    }
+    List<Ticket> created = tickets.insertAll(origin.id(), news, now);
+    List<EventJournal.NewEvent> entries = new ArrayList<>(created.size() * 2);
+    for (int i = 0; i < created.size(); i++) {
+      entries.addAll(
+          openingEvents(origin, creates.get(i).sourceKey(), created.get(i), routes.get(i), now));
+    }
+    List<TicketEvent> events = journal.appendAll(entries);
+    Map<Long, Ticket> byId = new HashMap<>();
+    created.forEach(ticket -> byId.put(ticket.id(), ticket));
+    List<OutboxStore.Delivery> deliveries = new ArrayList<>();
+    for (TicketEvent event : events) {
+      Ticket ticket = byId.get(event.ticketId());
+      for (String destination : destinations(event, ticket)) {
+        deliveries.add(new OutboxStore.Delivery(event.id(), ticket.id(), destination));
+      }
+    }
+    outbox.enqueueAll(deliveries, now);
+    List<IntakeKeys.Claim> claims = new ArrayList<>(creates.size());
+    List<IntakeOutcome> outcomes = new ArrayList<>(creates.size());
+    for (int i = 0; i < creates.size(); i++) {
+      Submission submission = creates.get(i);
+      claims.add(
+          new IntakeKeys.Claim(
+              submission.sourceKey(), submission.fingerprint(), created.get(i).id()));
+      outcomes.add(new IntakeOutcome(created.get(i), null, false, null));
+    }
+    keys.claimAll(origin.id(), claims, now);
+    wakeAfterCommit();
+    return outcomes;
+  }
+
   private IntakeOutcome repeated(Submission submission) {
     String side = submission.origin().id();
     IntakeKeys.Applied applied =
@@ -138,14 +262,7 @@ public class Intake {
     Instant now = now();
     Side origin = submission.origin();
     keys.claim(origin.id(), submission.sourceKey(), submission.fingerprint(), now);
-    if (submission.raw() != null) {
-      rawInputs.store(
-          origin.id(),
-          submission.sourceKey(),
-          submission.raw().mediaType(),
-          submission.raw().body(),
-          now);
-    }
+    storeRaw(submission, now);
     Applied applied;
     InboundChange change = submission.change();
     if (change instanceof InboundChange.CreateTicket create) {
@@ -163,8 +280,26 @@ public class Intake {
     IntakeOutcome outcome = new IntakeOutcome(applied.ticket(), applied.comment(), false, null);
     String response = render.apply(outcome);
     keys.complete(origin.id(), submission.sourceKey(), applied.ticket().id(), response);
-    if (!applied.events().isEmpty()
-        && TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!applied.events().isEmpty()) {
+      wakeAfterCommit();
+    }
+    return new IntakeOutcome(applied.ticket(), applied.comment(), false, response);
+  }
+
+  private void storeRaw(Submission submission, Instant now) {
+    if (submission.raw() != null) {
+      rawInputs.store(
+          submission.origin().id(),
+          submission.sourceKey(),
+          submission.raw().mediaType(),
+          submission.raw().body(),
+          now);
+    }
+  }
+
+  /** Wakes the dispatcher once what this transaction queued is committed, and only then. */
+  private void wakeAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
@@ -173,24 +308,14 @@ public class Intake {
             }
           });
     }
-    return new IntakeOutcome(applied.ticket(), applied.comment(), false, response);
   }
 
   private record Applied(Ticket ticket, Comment comment, List<TicketEvent> events) {}
 
   private Applied create(
       Side origin, String sourceKey, InboundChange.CreateTicket create, Instant now) {
-    if (origin.isManufacturer()) {
-      throw new ChangeRejectedException(
-          ChangeRejectedException.Reason.FORBIDDEN,
-          null,
-          "tickets are opened by partners; the manufacturer answers them");
-    }
     var draft = create.draft();
-    if (draft.subject() == null || draft.subject().isBlank()) {
-      throw new ChangeRejectedException(
-          ChangeRejectedException.Reason.INVALID, "subject", "subject is required");
-    }
+    checkNew(origin, draft);
     if (draft.externalId() != null) {
       tickets
           .findByExternalId(origin.id(), draft.externalId())
@@ -203,14 +328,33 @@ public class Intake {
               });
     }
     RoutingDecision route = router.route(origin.id(), draft);
-    Ticket ticket =
-        tickets.insert(
-            origin.id(),
-            draft,
-            Status.NEW,
-            new TicketStore.Routing(
-                route.queue(), route.rule(), route.priority(), route.responseTarget()),
-            now);
+    Ticket ticket = tickets.insert(origin.id(), draft, Status.NEW, routing(route), now);
+    List<TicketEvent> events =
+        journal.appendAll(openingEvents(origin, sourceKey, ticket, route, now));
+    return new Applied(ticket, null, events);
+  }
+
+  private static void checkNew(Side origin, TicketDraft draft) {
+    if (origin.isManufacturer()) {
+      throw new ChangeRejectedException(
+          ChangeRejectedException.Reason.FORBIDDEN,
+          null,
+          "tickets are opened by partners; the manufacturer answers them");
+    }
+    if (draft.subject() == null || draft.subject().isBlank()) {
+      throw new ChangeRejectedException(
+          ChangeRejectedException.Reason.INVALID, "subject", "subject is required");
+    }
+  }
+
+  private static TicketStore.Routing routing(RoutingDecision route) {
+    return new TicketStore.Routing(
+        route.queue(), route.rule(), route.priority(), route.responseTarget());
+  }
+
+  /** A new ticket's first two history entries: the partner opened it, then routing placed it. */
+  private static List<EventJournal.NewEvent> openingEvents(
+      Side origin, String sourceKey, Ticket ticket, RoutingDecision route, Instant now) {
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("subject", ticket.subject());
     created.put("priority", ticket.priority().name());
@@ -222,11 +366,10 @@ public class Intake {
     routed.put(
         "responseTarget",
         route.responseTarget() == null ? null : route.responseTarget().toString());
-    List<TicketEvent> events = new ArrayList<>();
-    events.add(journal.append(ticket.id(), EventType.CREATED, origin, sourceKey, now, created));
-    events.add(
-        journal.append(ticket.id(), EventType.ROUTED, Side.MANUFACTURER, sourceKey, now, routed));
-    return new Applied(ticket, null, events);
+    return List.of(
+        new EventJournal.NewEvent(ticket.id(), EventType.CREATED, origin, sourceKey, now, created),
+        new EventJournal.NewEvent(
+            ticket.id(), EventType.ROUTED, Side.MANUFACTURER, sourceKey, now, routed));
   }
 
   private Applied comment(

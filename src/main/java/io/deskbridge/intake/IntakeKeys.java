@@ -1,8 +1,12 @@
 package io.deskbridge.intake;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,21 +22,41 @@ public class IntakeKeys {
   public record Applied(String fingerprint, Long ticketId, String response) {}
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
 
-  public IntakeKeys(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public IntakeKeys(NamedParameterJdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.batches = jdbc;
   }
 
   /** Claims the key; throws DuplicateKeyException when it was applied before. */
   public void claim(String side, String sourceKey, String fingerprint, Instant now) {
-    jdbc.sql(
-            "INSERT INTO intake_key (side, source_key, fingerprint, created_at)"
-                + " VALUES (:side, :key, :fingerprint, :now)")
-        .param("side", side)
-        .param("key", sourceKey)
-        .param("fingerprint", fingerprint)
-        .param("now", now.atOffset(ZoneOffset.UTC))
-        .update();
+    claimAll(side, List.of(new Claim(sourceKey, fingerprint, null)), now);
+  }
+
+  /** A key to claim, with the ticket it produced when that is known already. */
+  public record Claim(String sourceKey, String fingerprint, Long ticketId) {}
+
+  /**
+   * Claims keys of one side in a batch; throws DuplicateKeyException when one was applied before,
+   * and the caller's transaction then claims none.
+   */
+  public void claimAll(String side, List<Claim> claims, Instant now) {
+    MapSqlParameterSource[] rows = new MapSqlParameterSource[claims.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Claim claim = claims.get(i);
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("side", side)
+              .addValue("key", claim.sourceKey())
+              .addValue("fingerprint", claim.fingerprint())
+              .addValue("ticket", claim.ticketId(), Types.BIGINT)
+              .addValue("now", now.atOffset(ZoneOffset.UTC));
+    }
+    batches.batchUpdate(
+        "INSERT INTO intake_key (side, source_key, fingerprint, ticket_id, created_at)"
+            + " VALUES (:side, :key, :fingerprint, :ticket, :now)",
+        rows);
   }
 
   public void complete(String side, String sourceKey, long ticketId, String response) {

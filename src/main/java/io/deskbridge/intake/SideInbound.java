@@ -1,14 +1,19 @@
 package io.deskbridge.intake;
 
+import io.deskbridge.connector.ChangeOutcome;
 import io.deskbridge.connector.InboundChange;
 import io.deskbridge.connector.InboundResult;
 import io.deskbridge.connector.InboundSink;
+import io.deskbridge.connector.SourcedChange;
 import io.deskbridge.outbox.DeadLetter;
 import io.deskbridge.outbox.DeadLetterStore;
 import io.deskbridge.ticket.Side;
 import io.deskbridge.ticket.TicketRef;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,10 +56,42 @@ public final class SideInbound implements InboundSink {
             new Submission(
                 side, sourceKey, Submission.fingerprintOf(sourceKey), change, rawInputId, null),
             o -> null);
+    return result(outcome);
+  }
+
+  @Override
+  public List<ChangeOutcome> submitAll(long rawInputId, List<SourcedChange> changes) {
+    List<Submission> submissions = new ArrayList<>(changes.size());
+    for (SourcedChange change : changes) {
+      submissions.add(
+          new Submission(
+              side,
+              change.sourceKey(),
+              Submission.fingerprintOf(change.sourceKey()),
+              change.change(),
+              rawInputId,
+              null));
+    }
+    List<ChangeOutcome> outcomes = new ArrayList<>(changes.size());
+    for (Intake.Attempt attempt : intake.submitAll(submissions)) {
+      outcomes.add(
+          attempt.refusal() != null
+              ? ChangeOutcome.refused(attempt.refusal().getMessage())
+              : ChangeOutcome.applied(result(attempt.outcome())));
+    }
+    return outcomes;
+  }
+
+  private static InboundResult result(IntakeOutcome outcome) {
     return new InboundResult(
         outcome.ticket() == null ? null : outcome.ticket().ref(),
         outcome.comment() == null ? null : outcome.comment().id(),
         outcome.duplicate());
+  }
+
+  @Override
+  public Map<String, TicketRef> ticketsByExternalId(Collection<String> externalIds) {
+    return tickets.byExternalIds(side.id(), externalIds);
   }
 
   @Override

@@ -2,8 +2,12 @@ package io.deskbridge.intake;
 
 import io.deskbridge.ticket.TicketRef;
 import io.deskbridge.ticket.TicketReferences;
+import io.deskbridge.ticket.TicketStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,10 +20,12 @@ import org.springframework.stereotype.Repository;
 public class SideTickets {
 
   private final JdbcClient jdbc;
+  private final TicketStore tickets;
   private final TicketReferences references;
 
-  public SideTickets(JdbcClient jdbc, TicketReferences references) {
+  public SideTickets(JdbcClient jdbc, TicketStore tickets, TicketReferences references) {
     this.jdbc = jdbc;
+    this.tickets = tickets;
     this.references = references;
   }
 
@@ -57,14 +63,16 @@ public class SideTickets {
     if (externalId == null || externalId.isBlank()) {
       return Optional.empty();
     }
-    return jdbc.sql(
-            "SELECT ticket_id FROM partner_ticket_ref"
-                + " WHERE partner_id = :partner AND external_id = :ext")
-        .param("partner", partnerId)
-        .param("ext", externalId)
-        .query(Long.class)
-        .optional()
-        .map(references::of);
+    return Optional.ofNullable(byExternalIds(partnerId, List.of(externalId)).get(externalId));
+  }
+
+  /** The partner's tickets its own system calls by these ids, for those there are. */
+  public Map<String, TicketRef> byExternalIds(String partnerId, Collection<String> externalIds) {
+    Map<String, TicketRef> found = new HashMap<>();
+    tickets
+        .idsByExternalId(partnerId, externalIds)
+        .forEach((externalId, id) -> found.put(externalId, references.of(id)));
+    return found;
   }
 
   /**

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,20 +28,39 @@ public class OutboxStore {
           + " AND p.ticket_id = o.ticket_id AND p.id < o.id AND p.state IN ('PENDING', 'DEAD'))";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
 
-  public OutboxStore(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public OutboxStore(NamedParameterJdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.batches = jdbc;
   }
 
   public void enqueue(long eventId, long ticketId, String destination, Instant now) {
-    jdbc.sql(
-            "INSERT INTO outbox (event_id, ticket_id, destination, state, attempts, next_attempt_at,"
-                + " created_at) VALUES (:event, :ticket, :destination, 'PENDING', 0, :now, :now)")
-        .param("event", eventId)
-        .param("ticket", ticketId)
-        .param("destination", destination)
-        .param("now", utc(now))
-        .update();
+    enqueueAll(List.of(new Delivery(eventId, ticketId, destination)), now);
+  }
+
+  /** An event to deliver to one side. */
+  public record Delivery(long eventId, long ticketId, String destination) {}
+
+  /** Queues deliveries in a batch, each due now. */
+  public void enqueueAll(List<Delivery> deliveries, Instant now) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    MapSqlParameterSource[] rows = new MapSqlParameterSource[deliveries.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Delivery delivery = deliveries.get(i);
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("event", delivery.eventId())
+              .addValue("ticket", delivery.ticketId())
+              .addValue("destination", delivery.destination())
+              .addValue("now", utc(now));
+    }
+    batches.batchUpdate(
+        "INSERT INTO outbox (event_id, ticket_id, destination, state, attempts, next_attempt_at,"
+            + " created_at) VALUES (:event, :ticket, :destination, 'PENDING', 0, :now, :now)",
+        rows);
   }
 
   /** Lane heads that are due and not leased by another dispatcher, oldest first. */

@@ -13,7 +13,7 @@ import io.deskbridge.ticket.AttachmentStore;
 import io.deskbridge.ticket.Side;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 
 /** Makes what a partner's connector gets of its own side: where its input goes, and its state. */
 public final class PartnerSides {
@@ -22,7 +22,7 @@ public final class PartnerSides {
   private final RawInputStore rawInputs;
   private final DeadLetterStore deadLetters;
   private final SideTickets tickets;
-  private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations jdbc;
   private final AttachmentStore attachmentStore;
   private final PartnerMappings mappings;
   private final Path dataDir;
@@ -33,7 +33,7 @@ public final class PartnerSides {
       RawInputStore rawInputs,
       DeadLetterStore deadLetters,
       SideTickets tickets,
-      JdbcClient jdbc,
+      NamedParameterJdbcOperations jdbc,
       AttachmentStore attachmentStore,
       PartnerMappings mappings,
       Path dataDir,

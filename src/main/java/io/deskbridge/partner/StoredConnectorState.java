@@ -2,22 +2,97 @@ package io.deskbridge.partner;
 
 import io.deskbridge.connector.ConnectorState;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@link ConnectorState} of one side, kept in the gateway's store. */
 public final class StoredConnectorState implements ConnectorState {
 
+  // Enough keys per statement to save round trips, few enough for any database's parameter limit.
+  private static final int CHUNK = 500;
+
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
   private final String side;
   private final Clock clock;
 
-  public StoredConnectorState(JdbcClient jdbc, String side, Clock clock) {
-    this.jdbc = jdbc;
+  public StoredConnectorState(NamedParameterJdbcOperations jdbc, String side, Clock clock) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.batches = jdbc;
     this.side = side;
     this.clock = clock;
+  }
+
+  @Override
+  public Map<String, String> getAll(Collection<String> keys) {
+    Map<String, String> values = new HashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      jdbc.sql(
+              "SELECT state_key, state_value FROM connector_state"
+                  + " WHERE side = :side AND state_key IN (:keys)")
+          .param("side", side)
+          .param("keys", all.subList(from, Math.min(all.size(), from + CHUNK)))
+          .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+          .list()
+          .forEach(value -> values.put(value.getKey(), value.getValue()));
+    }
+    return values;
+  }
+
+  /**
+   * Updates in one batch, then inserts in one batch the keys that had no value; a key another
+   * instance inserted in between is set the one-by-one way.
+   */
+  @Override
+  public void putAll(Map<String, String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    List<MapSqlParameterSource> rows = new ArrayList<>(values.size());
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    values.forEach(
+        (key, value) ->
+            rows.add(
+                new MapSqlParameterSource()
+                    .addValue("side", side)
+                    .addValue("key", key)
+                    .addValue("value", value)
+                    .addValue("now", now)));
+    int[] updated =
+        batches.batchUpdate(
+            "UPDATE connector_state SET state_value = :value, updated_at = :now"
+                + " WHERE side = :side AND state_key = :key",
+            rows.toArray(MapSqlParameterSource[]::new));
+    List<MapSqlParameterSource> missing = new ArrayList<>();
+    for (int i = 0; i < updated.length; i++) {
+      if (updated[i] == 0) {
+        missing.add(rows.get(i));
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      batches.batchUpdate(
+          "INSERT INTO connector_state (side, state_key, state_value, updated_at)"
+              + " VALUES (:side, :key, :value, :now)",
+          missing.toArray(MapSqlParameterSource[]::new));
+    } catch (DuplicateKeyException raced) {
+      for (MapSqlParameterSource row : missing) {
+        put((String) row.getValue("key"), (String) row.getValue("value"));
+      }
+    }
   }
 
   @Override

@@ -3,10 +3,14 @@ package io.deskbridge.ticket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The append-only history of every ticket; nothing here is ever updated or deleted. */
@@ -17,9 +21,11 @@ public class EventJournal {
       "SELECT id, ticket_id, type, origin_side, source_key, occurred_at, data FROM ticket_event";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
 
-  public EventJournal(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public EventJournal(NamedParameterJdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.batches = jdbc;
   }
 
   public TicketEvent append(
@@ -29,18 +35,54 @@ public class EventJournal {
       String sourceKey,
       Instant at,
       Map<String, Object> data) {
-    var key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "INSERT INTO ticket_event (ticket_id, type, origin_side, source_key, occurred_at, data)"
-                + " VALUES (:ticket, :type, :origin, :source, :at, :data)")
-        .param("ticket", ticketId)
-        .param("type", type.name())
-        .param("origin", origin.id())
-        .param("source", sourceKey)
-        .param("at", TicketStore.timestamp(at))
-        .param("data", JsonColumns.write(data))
-        .update(key, "id");
-    return new TicketEvent(key.getKey().longValue(), ticketId, type, origin, sourceKey, at, data);
+    return appendAll(List.of(new NewEvent(ticketId, type, origin, sourceKey, at, data))).get(0);
+  }
+
+  /** An entry to append to a ticket's history. */
+  public record NewEvent(
+      long ticketId,
+      EventType type,
+      Side origin,
+      String sourceKey,
+      Instant at,
+      Map<String, Object> data) {}
+
+  /** Appends entries in a batch, in order, and gives them back with their ids. */
+  public List<TicketEvent> appendAll(List<NewEvent> events) {
+    MapSqlParameterSource[] rows = new MapSqlParameterSource[events.size()];
+    for (int i = 0; i < rows.length; i++) {
+      NewEvent event = events.get(i);
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("ticket", event.ticketId())
+              .addValue("type", event.type().name())
+              .addValue("origin", event.origin().id())
+              .addValue("source", event.sourceKey())
+              .addValue("at", TicketStore.timestamp(event.at()))
+              .addValue("data", JsonColumns.write(event.data()));
+    }
+    KeyHolder keys = new GeneratedKeyHolder();
+    batches.batchUpdate(
+        "INSERT INTO ticket_event (ticket_id, type, origin_side, source_key, occurred_at, data)"
+            + " VALUES (:ticket, :type, :origin, :source, :at, :data)",
+        rows,
+        keys,
+        new String[] {"id"});
+    long[] ids = TicketStore.generatedIds(keys, rows.length);
+    List<TicketEvent> appended = new ArrayList<>(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      NewEvent event = events.get(i);
+      appended.add(
+          new TicketEvent(
+              ids[i],
+              event.ticketId(),
+              event.type(),
+              event.origin(),
+              event.sourceKey(),
+              event.at(),
+              event.data()));
+    }
+    return appended;
   }
 
   public List<TicketEvent> ofTicket(long ticketId) {

@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,15 +33,19 @@ public class TicketStore {
           + " t.requester_name, t.requester_email, t.requester_phone, t.queue, t.assignee,"
           + " t.routing_rule, t.response_target_s, t.attributes, t.created_at, t.updated_at,"
           + " t.first_response_at, t.resolved_at, t.version";
+  // Enough ids per lookup to save round trips, few enough for any database's parameter limit.
+  private static final int LOOKUP_CHUNK = 500;
   private static final String FROM =
       " FROM ticket t LEFT JOIN partner_ticket_ref r"
           + " ON r.ticket_id = t.id AND r.partner_id = t.partner_id";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
   private final TicketReferences references;
 
-  public TicketStore(JdbcClient jdbc, TicketReferences references) {
-    this.jdbc = jdbc;
+  public TicketStore(NamedParameterJdbcOperations jdbc, TicketReferences references) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.batches = jdbc;
     this.references = references;
   }
 
@@ -44,48 +54,121 @@ public class TicketStore {
    */
   public Ticket insert(
       String partnerId, TicketDraft draft, Status status, Routing routing, Instant now) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "INSERT INTO ticket (partner_id, subject, description, status, priority, category,"
-                + " product_model, product_serial, product_firmware, site_name, site_address,"
-                + " requester_name, requester_email, requester_phone, queue, routing_rule,"
-                + " response_target_s, attributes, created_at, updated_at, version)"
-                + " VALUES (:partner, :subject, :description, :status, :priority, :category,"
-                + " :model, :serial, :firmware, :siteName, :siteAddress, :reqName, :reqEmail,"
-                + " :reqPhone, :queue, :rule, :target, :attributes, :now, :now, 1)")
-        .param("partner", partnerId)
-        .param("subject", draft.subject())
-        .param("description", draft.description())
-        .param("status", status.name())
-        .param("priority", routing.priority().name())
-        .param("category", draft.category())
-        .param("model", draft.product().model())
-        .param("serial", draft.product().serialNumber())
-        .param("firmware", draft.product().firmware())
-        .param("siteName", draft.site().name())
-        .param("siteAddress", draft.site().address())
-        .param("reqName", draft.requester().name())
-        .param("reqEmail", draft.requester().email())
-        .param("reqPhone", draft.requester().phone())
-        .param("queue", routing.queue())
-        .param("rule", routing.rule())
-        .param(
-            "target",
-            routing.responseTarget() == null ? null : routing.responseTarget().toSeconds())
-        .param("attributes", JsonColumns.write(draft.attributes()))
-        .param("now", timestamp(now))
-        .update(key, "id");
-    long id = key.getKey().longValue();
-    if (draft.externalId() != null) {
-      jdbc.sql(
-              "INSERT INTO partner_ticket_ref (partner_id, external_id, ticket_id)"
-                  + " VALUES (:partner, :external, :id)")
-          .param("partner", partnerId)
-          .param("external", draft.externalId())
-          .param("id", id)
-          .update();
-    }
+    long id = insertAll(partnerId, List.of(new NewTicket(draft, status, routing)), now).get(0).id();
     return findById(id).orElseThrow();
+  }
+
+  /** A ticket to insert: what the partner sent, its first status and where routing put it. */
+  public record NewTicket(TicketDraft draft, Status status, Routing routing) {}
+
+  /**
+   * Inserts new tickets of one partner in a batch, in order, each with the partner's own id as its
+   * reference when it has one; the tickets are given back as stored.
+   */
+  public List<Ticket> insertAll(String partnerId, List<NewTicket> news, Instant now) {
+    OffsetDateTime at = timestamp(now);
+    MapSqlParameterSource[] rows = new MapSqlParameterSource[news.size()];
+    for (int i = 0; i < rows.length; i++) {
+      TicketDraft draft = news.get(i).draft();
+      Routing routing = news.get(i).routing();
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("partner", partnerId)
+              .addValue("subject", draft.subject())
+              .addValue("description", draft.description())
+              .addValue("status", news.get(i).status().name())
+              .addValue("priority", routing.priority().name())
+              .addValue("category", draft.category())
+              .addValue("model", draft.product().model())
+              .addValue("serial", draft.product().serialNumber())
+              .addValue("firmware", draft.product().firmware())
+              .addValue("siteName", draft.site().name())
+              .addValue("siteAddress", draft.site().address())
+              .addValue("reqName", draft.requester().name())
+              .addValue("reqEmail", draft.requester().email())
+              .addValue("reqPhone", draft.requester().phone())
+              .addValue("queue", routing.queue())
+              .addValue("rule", routing.rule())
+              .addValue(
+                  "target",
+                  routing.responseTarget() == null ? null : routing.responseTarget().toSeconds())
+              .addValue("attributes", JsonColumns.write(draft.attributes()))
+              .addValue("now", at);
+    }
+    KeyHolder keys = new GeneratedKeyHolder();
+    batches.batchUpdate(
+        "INSERT INTO ticket (partner_id, subject, description, status, priority, category,"
+            + " product_model, product_serial, product_firmware, site_name, site_address,"
+            + " requester_name, requester_email, requester_phone, queue, routing_rule,"
+            + " response_target_s, attributes, created_at, updated_at, version)"
+            + " VALUES (:partner, :subject, :description, :status, :priority, :category,"
+            + " :model, :serial, :firmware, :siteName, :siteAddress, :reqName, :reqEmail,"
+            + " :reqPhone, :queue, :rule, :target, :attributes, :now, :now, 1)",
+        rows,
+        keys,
+        new String[] {"id"});
+    long[] ids = generatedIds(keys, rows.length);
+    List<MapSqlParameterSource> refs = new ArrayList<>();
+    List<Ticket> inserted = new ArrayList<>(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      NewTicket fresh = news.get(i);
+      TicketDraft draft = fresh.draft();
+      if (draft.externalId() != null) {
+        refs.add(
+            new MapSqlParameterSource()
+                .addValue("partner", partnerId)
+                .addValue("external", draft.externalId())
+                .addValue("id", ids[i]));
+      }
+      inserted.add(
+          new Ticket(
+              ids[i],
+              references.of(ids[i]),
+              partnerId,
+              draft.externalId(),
+              draft.subject(),
+              draft.description(),
+              fresh.status(),
+              fresh.routing().priority(),
+              draft.category(),
+              draft.product(),
+              draft.site(),
+              draft.requester(),
+              fresh.routing().queue(),
+              null,
+              fresh.routing().rule(),
+              fresh.routing().responseTarget(),
+              draft.attributes(),
+              now,
+              now,
+              null,
+              null,
+              1));
+    }
+    if (!refs.isEmpty()) {
+      batches.batchUpdate(
+          "INSERT INTO partner_ticket_ref (partner_id, external_id, ticket_id)"
+              + " VALUES (:partner, :external, :id)",
+          refs.toArray(MapSqlParameterSource[]::new));
+    }
+    return inserted;
+  }
+
+  /**
+   * The ids a batch insert generated, in the order of its rows. Drivers name the key column in
+   * their own case, so the one requested key is taken by position.
+   */
+  static long[] generatedIds(KeyHolder keys, int rows) {
+    List<Map<String, Object>> list = keys.getKeyList();
+    if (list.size() != rows) {
+      throw new IllegalStateException(
+          "the database gave " + list.size() + " generated ids for " + rows + " rows");
+    }
+    long[] ids = new long[rows];
+    for (int i = 0; i < rows; i++) {
+      ids[i] = ((Number) list.get(i).values().iterator().next()).longValue();
+    }
+    return ids;
   }
 
   /** The queue, priority and response target a routing decision gives a new ticket. */
@@ -151,13 +234,28 @@ public class TicketStore {
   public Optional<Ticket> findByExternalId(String partnerId, String externalId) {
     // The reference table's primary key finds the ticket; joining from ticket would scan it. Which
     // side may see the ticket is the caller's decision (Intake.locate).
-    return jdbc.sql(
-            "SELECT ticket_id FROM partner_ticket_ref WHERE partner_id = :partner AND external_id = :ext")
-        .param("partner", partnerId)
-        .param("ext", externalId)
-        .query(Long.class)
-        .optional()
+    if (externalId == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(idsByExternalId(partnerId, List.of(externalId)).get(externalId))
         .flatMap(this::findById);
+  }
+
+  /** The ids of the partner's tickets that its own system calls by these ids, where there are. */
+  public Map<String, Long> idsByExternalId(String partnerId, Collection<String> externalIds) {
+    Map<String, Long> found = new HashMap<>();
+    List<String> all = List.copyOf(externalIds);
+    for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+      jdbc.sql(
+              "SELECT external_id, ticket_id FROM partner_ticket_ref"
+                  + " WHERE partner_id = :partner AND external_id IN (:ids)")
+          .param("partner", partnerId)
+          .param("ids", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)))
+          .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+          .list()
+          .forEach(id -> found.put(id.getKey(), id.getValue()));
+    }
+    return found;
   }
 
   /** One page of tickets ordered by last change, after the cursor position. */

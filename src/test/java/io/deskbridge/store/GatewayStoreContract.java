@@ -75,6 +75,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,6 +93,7 @@ abstract class GatewayStoreContract {
 
   private StoreDatabase database;
   private JdbcClient jdbc;
+  private NamedParameterJdbcTemplate batches;
   private TransactionTemplate tx;
   private TicketStore tickets;
   private AttachmentStore attachments;
@@ -109,14 +111,15 @@ abstract class GatewayStoreContract {
   @BeforeEach
   void buildTheStoresByHand() {
     database = openDatabase();
-    jdbc = JdbcClient.create(database.dataSource());
+    batches = new NamedParameterJdbcTemplate(database.dataSource());
+    jdbc = JdbcClient.create(batches);
     tx = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
-    tickets = new TicketStore(jdbc, new TicketReferences("DB"));
+    tickets = new TicketStore(batches, new TicketReferences("DB"));
     attachments = new AttachmentStore(jdbc);
-    journal = new EventJournal(jdbc);
-    outbox = new OutboxStore(jdbc);
+    journal = new EventJournal(batches);
+    outbox = new OutboxStore(batches);
     deadLetters = new DeadLetterStore(jdbc);
-    intakeKeys = new IntakeKeys(jdbc);
+    intakeKeys = new IntakeKeys(batches);
     var queues =
         new QueueDirectory(
             new ManufacturerSide(
@@ -514,8 +517,8 @@ abstract class GatewayStoreContract {
   @Test
   void connectorStateCountsPerSideAndSurvivesANewStoreObject() {
     // Given the counters of two sides
-    var acme = new StoredConnectorState(jdbc, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
-    var beta = new StoredConnectorState(jdbc, "beta", Clock.fixed(NOW, ZoneOffset.UTC));
+    var acme = new StoredConnectorState(batches, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
+    var beta = new StoredConnectorState(batches, "beta", Clock.fixed(NOW, ZoneOffset.UTC));
 
     // When one side counts three times and the other once
     acme.increment("auto-mail:2026-01-31:ann@acme.example");
@@ -527,7 +530,7 @@ abstract class GatewayStoreContract {
     // Then each side has its own count, kept in the store, and old days can be dropped
     assertThat(third).isEqualTo(3);
     assertThat(betaFirst).isEqualTo(1);
-    var again = new StoredConnectorState(jdbc, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
+    var again = new StoredConnectorState(batches, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
     assertThat(again.get("auto-mail:2026-01-31:ann@acme.example")).contains("3");
     assertThat(again.get("cursor")).contains("42");
     again.removeStartingWith("auto-mail:2026-01-31:");
@@ -536,13 +539,176 @@ abstract class GatewayStoreContract {
     assertThat(beta.get("auto-mail:2026-01-31:ann@acme.example")).contains("1");
   }
 
+  @Test
+  void batchOfNewTicketsIsStoredAsIfEachCameAlone() {
+    // Given three rows of a partner's export, each a new ticket with the partner's id
+    List<Submission> batch =
+        List.of(
+            fileRow(ACME, "file:1", newTicket("L-1", "Panel 1 offline")),
+            fileRow(ACME, "file:2", newTicket("L-2", "Panel 2 offline")),
+            fileRow(ACME, "file:3", newTicket("L-3", "Panel 3 offline")));
+
+    // When the intake takes them as one batch
+    List<Intake.Attempt> attempts = intake.submitAll(batch);
+
+    // Then each is a ticket, stored exactly as the batch answered, found by the partner's id
+    assertThat(attempts).extracting(Intake.Attempt::refusal).containsOnlyNulls();
+    List<Ticket> created = attempts.stream().map(a -> a.outcome().ticket()).toList();
+    assertThat(created)
+        .extracting(Ticket::ref)
+        .containsExactly(
+            new TicketRef("DB-000001"), new TicketRef("DB-000002"), new TicketRef("DB-000003"));
+    for (Ticket ticket : created) {
+      assertThat(tickets.findByExternalId("acme", ticket.externalId())).contains(ticket);
+      // with the history and the delivery to the manufacturer a single change would have
+      assertThat(journal.ofTicket(ticket.id()))
+          .extracting(TicketEvent::type)
+          .containsExactly(EventType.CREATED, EventType.ROUTED);
+      assertThat(outbox.ofTicket(ticket.id()))
+          .extracting(OutboxRow::destination)
+          .containsExactly(MANUFACTURER);
+    }
+    assertThat(journal.ofTicket(created.get(1).id()).get(0).sourceKey()).isEqualTo("file:2");
+    assertThat(wakeUps.get()).isEqualTo(1);
+
+    // And the same batch again is three repeats that write nothing
+    Rows before = rows();
+    List<Intake.Attempt> again = intake.submitAll(batch);
+    assertThat(again).allSatisfy(a -> assertThat(a.outcome().duplicate()).isTrue());
+    assertThat(again)
+        .extracting(a -> a.outcome().ticket().id())
+        .containsExactlyElementsOf(created.stream().map(Ticket::id).toList());
+    assertThat(rows()).isEqualTo(before);
+  }
+
+  @Test
+  void refusedChangeInABatchIsAnsweredAloneAndTheOthersApply() {
+    // Given acme's ticket L-9
+    intake.submit(fileRow(ACME, "file:0", newTicket("L-9", "Earlier ticket")), o -> null);
+
+    // When a batch holds a good row, a row without a subject and a second L-9
+    List<Intake.Attempt> attempts =
+        intake.submitAll(
+            List.of(
+                fileRow(ACME, "file:1", newTicket("L-1", "Panel 1 offline")),
+                fileRow(ACME, "file:2", newTicket("L-2", " ")),
+                fileRow(ACME, "file:3", newTicket("L-9", "Panel 9 again"))));
+
+    // Then the good row is a ticket, and each bad one is refused with its own reason
+    assertThat(attempts.get(0).outcome().ticket().externalId()).isEqualTo("L-1");
+    assertThat(attempts.get(1).refusal()).hasMessage("subject is required");
+    assertThat(attempts.get(2).refusal()).hasMessage("ticket 'L-9' exists already as DB-000001");
+    assertThat(count("ticket")).isEqualTo(2);
+    assertThat(tickets.findByExternalId("acme", "L-2")).isEmpty();
+  }
+
+  @Test
+  void batchAppliesUpdatesAndCommentsInTheirPlaceAmongNewTickets() {
+    // Given acme's ticket L-1
+    Ticket existing =
+        intake
+            .submit(fileRow(ACME, "file:0", newTicket("L-1", "Panel 1 offline")), o -> null)
+            .ticket();
+
+    // When a batch opens L-2, resolves L-1, comments on L-1 and opens L-3
+    var locator = TicketLocator.external("L-1");
+    List<Intake.Attempt> attempts =
+        intake.submitAll(
+            List.of(
+                fileRow(ACME, "file:1", newTicket("L-2", "Panel 2 offline")),
+                fileRow(
+                    ACME,
+                    "file:2",
+                    new InboundChange.UpdateTicket(
+                        locator,
+                        new TicketPatch(Status.RESOLVED, null, null, null, null, null, Map.of()))),
+                fileRow(
+                    ACME,
+                    "file:3",
+                    new InboundChange.AddComment(
+                        locator, comment(Visibility.PUBLIC, "Replaced the fuse"))),
+                fileRow(ACME, "file:4", newTicket("L-3", "Panel 3 offline"))));
+
+    // Then every change applied, L-1's in order after its creation
+    assertThat(attempts).extracting(Intake.Attempt::refusal).containsOnlyNulls();
+    assertThat(tickets.findById(existing.id()).orElseThrow().status()).isEqualTo(Status.RESOLVED);
+    assertThat(journal.ofTicket(existing.id()))
+        .extracting(TicketEvent::type)
+        .containsExactly(
+            EventType.CREATED, EventType.ROUTED, EventType.STATUS_CHANGED, EventType.COMMENTED);
+    assertThat(attempts.get(2).outcome().comment().text()).isEqualTo("Replaced the fuse");
+    assertThat(tickets.findByExternalId("acme", "L-2")).isPresent();
+    assertThat(tickets.findByExternalId("acme", "L-3")).isPresent();
+  }
+
+  @Test
+  void batchTakenAgainAfterACrashAppliesOnlyWhatWasNotApplied() {
+    // Given the first two rows of a file were applied before the gateway stopped
+    List<Submission> rowsOfTheFile = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      rowsOfTheFile.add(fileRow(ACME, "file:" + i, newTicket("L-" + i, "Panel " + i)));
+    }
+    intake.submitAll(rowsOfTheFile.subList(0, 2));
+
+    // When the whole file is read again
+    List<Intake.Attempt> attempts = intake.submitAll(rowsOfTheFile);
+
+    // Then the first two are repeats, the last two new tickets, and no row is doubled
+    assertThat(attempts)
+        .extracting(a -> a.outcome().duplicate())
+        .containsExactly(true, true, false, false);
+    assertThat(count("ticket")).isEqualTo(4);
+    assertThat(count("outbox")).isEqualTo(4);
+    assertThat(count("intake_key")).isEqualTo(4);
+  }
+
+  @Test
+  void sideFindsManyOfItsTicketsByThePartnersIdsAndNoneOfAnothers() {
+    // Given acme's L-1 and L-2 and beta's L-3
+    intake.submitAll(
+        List.of(
+            fileRow(ACME, "file:1", newTicket("L-1", "One")),
+            fileRow(ACME, "file:2", newTicket("L-2", "Two"))));
+    intake.submit(fileRow(BETA, "file:3", newTicket("L-3", "Three")), o -> null);
+
+    // When acme's connector looks up four ids at once
+    var found = sink(ACME).ticketsByExternalId(List.of("L-1", "L-2", "L-3", "L-4"));
+
+    // Then it finds its own two only
+    assertThat(found)
+        .containsOnly(
+            Map.entry("L-1", new TicketRef("DB-000001")),
+            Map.entry("L-2", new TicketRef("DB-000002")));
+  }
+
+  @Test
+  void connectorStateSetsAndReadsManyKeysAtOnce() {
+    // Given a side with one value already kept, and another side with the same key
+    var acme = new StoredConnectorState(batches, "acme", Clock.fixed(NOW, ZoneOffset.UTC));
+    var beta = new StoredConnectorState(batches, "beta", Clock.fixed(NOW, ZoneOffset.UTC));
+    acme.put("row:L-1", "old");
+    beta.put("row:L-2", "beta's");
+
+    // When it sets an existing and two new keys at once
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("row:L-1", "new");
+    values.put("row:L-2", "two");
+    values.put("file:abc", "500");
+    acme.putAll(values);
+
+    // Then it reads back the ones that have values, and the other side's are untouched
+    assertThat(acme.getAll(List.of("row:L-1", "row:L-2", "file:abc", "row:L-3"))).isEqualTo(values);
+    assertThat(beta.getAll(List.of("row:L-1", "row:L-2")))
+        .containsOnly(Map.entry("row:L-2", "beta's"));
+  }
+
   private SideInbound sink(Side side) {
     return new SideInbound(
         side,
         intake,
         new RawInputStore(jdbc),
         deadLetters,
-        new SideTickets(jdbc, new TicketReferences("DB")),
+        new SideTickets(jdbc, tickets, new TicketReferences("DB")),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -922,6 +1088,25 @@ abstract class GatewayStoreContract {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A change as a connector hands it over from a stored file. */
+  private static Submission fileRow(Side partner, String sourceKey, InboundChange change) {
+    return new Submission(partner, sourceKey, fingerprint(sourceKey), change, null, null);
+  }
+
+  private static InboundChange newTicket(String externalId, String subject) {
+    return new InboundChange.CreateTicket(
+        new TicketDraft(
+            externalId,
+            subject,
+            "After the storm",
+            Priority.NORMAL,
+            null,
+            new Product("FP-2000", null, null),
+            null,
+            null,
+            Map.of("site", "North")));
   }
 
   private Ticket ticketOpenedByAcme() {
