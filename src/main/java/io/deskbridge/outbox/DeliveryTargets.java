@@ -1,6 +1,8 @@
 package io.deskbridge.outbox;
 
 import io.deskbridge.connector.PartnerConnector;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,4 +11,13 @@ import java.util.Optional;
  */
 public interface DeliveryTargets {
   Optional<PartnerConnector> connectorFor(String destination);
+
+  /**
+   * The destinations that work in the gateway's own store, such as the manufacturer's built-in
+   * queues: a change for them is there once it is written, so delivering it is only closing its
+   * row, which is done for many rows at once.
+   */
+  default Collection<String> workingInTheStore() {
+    return List.of();
+  }
 }

@@ -144,6 +144,9 @@ public class OutboxDispatcher implements SmartLifecycle {
    * Hands every due lane head to its destination's worker; lanes already at work are left alone.
    */
   public void dispatchDue() {
+    for (String destination : targets.workingInTheStore()) {
+      closeDeliveredInStore(destination);
+    }
     List<OutboxRow> heads = outbox.dueHeads(clock.instant(), settings.batchSize());
     Map<String, List<OutboxRow>> byLane = new LinkedHashMap<>();
     Map<String, Integer> parallel = new java.util.HashMap<>();
@@ -171,6 +174,19 @@ public class OutboxDispatcher implements SmartLifecycle {
                     });
           }
         });
+  }
+
+  /**
+   * Closes the due rows of a destination that works in the store, in rounds of the batch size so
+   * that no transaction grows with the backlog: after a file of thousands of new tickets, one
+   * statement per round instead of a delivery per ticket.
+   */
+  private void closeDeliveredInStore(String destination) {
+    int closed;
+    do {
+      closed = outbox.markDeliveredInStore(destination, clock.instant(), settings.batchSize());
+      meters.counter("deskbridge.outbox.delivered", "destination", destination).increment(closed);
+    } while (closed == settings.batchSize() && running);
   }
 
   /**

@@ -113,6 +113,26 @@ public class OutboxStore {
         .update();
   }
 
+  /**
+   * Closes, as delivered, up to {@code limit} due rows of a destination that works in the store
+   * itself, oldest first; rows a dispatcher has leased are left to it.
+   *
+   * @return how many rows were closed
+   */
+  public int markDeliveredInStore(String destination, Instant now, int limit) {
+    return jdbc.sql(
+            "UPDATE outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,"
+                + " lease_until = NULL, last_error = NULL WHERE id IN (SELECT id FROM outbox"
+                + " WHERE state = 'PENDING' AND destination = :destination"
+                + " AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)"
+                + " ORDER BY id LIMIT "
+                + limit
+                + ")")
+        .param("now", utc(now))
+        .param("destination", destination)
+        .update();
+  }
+
   /** Closes a row whose change may not leave toward its destination, keeping why. */
   public void markFiltered(long id, String reason, Instant now) {
     jdbc.sql(

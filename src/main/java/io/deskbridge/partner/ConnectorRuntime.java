@@ -11,6 +11,8 @@ import io.deskbridge.outbox.DeliveryTargets;
 import io.deskbridge.outbox.IntakeReplayer;
 import io.deskbridge.queue.BuiltInQueues;
 import io.deskbridge.ticket.Side;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +121,12 @@ public class ConnectorRuntime implements DeliveryTargets, IntakeReplayer, AutoCl
       return Optional.of(manufacturer);
     }
     return Optional.ofNullable(open.get(destination));
+  }
+
+  /** The manufacturer works in the built-in queues, which read the store itself. */
+  @Override
+  public Collection<String> workingInTheStore() {
+    return List.of(Side.MANUFACTURER_ID);
   }
 
   /** The health a partner's connector reports, or why it is not running. */

@@ -38,11 +38,18 @@ public final class StoredConnectorState implements ConnectorState {
     Map<String, String> values = new HashMap<>();
     List<String> all = List.copyOf(keys);
     for (int from = 0; from < all.size(); from += CHUNK) {
+      // Joined from a list of rows, which both databases look up by the primary key one by one;
+      // H2 would scan the side's every value for "state_key IN (...)" and evaluates a list of
+      // whole keys slowly.
+      List<Object[]> rows = new ArrayList<>();
+      for (String key : all.subList(from, Math.min(all.size(), from + CHUNK))) {
+        rows.add(new Object[] {key});
+      }
       jdbc.sql(
-              "SELECT state_key, state_value FROM connector_state"
-                  + " WHERE side = :side AND state_key IN (:keys)")
+              "SELECT s.state_key, s.state_value FROM (VALUES :keys) AS wanted (state_key)"
+                  + " JOIN connector_state s ON s.side = :side AND s.state_key = wanted.state_key")
+          .param("keys", rows)
           .param("side", side)
-          .param("keys", all.subList(from, Math.min(all.size(), from + CHUNK)))
           .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
           .list()
           .forEach(value -> values.put(value.getKey(), value.getValue()));

@@ -246,11 +246,18 @@ public class TicketStore {
     Map<String, Long> found = new HashMap<>();
     List<String> all = List.copyOf(externalIds);
     for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+      // Joined from a list of rows, which both databases look up by the primary key one by one;
+      // H2 would scan the partner's every reference for "external_id IN (...)".
+      List<Object[]> wanted = new ArrayList<>();
+      for (String externalId : all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))) {
+        wanted.add(new Object[] {externalId});
+      }
       jdbc.sql(
-              "SELECT external_id, ticket_id FROM partner_ticket_ref"
-                  + " WHERE partner_id = :partner AND external_id IN (:ids)")
+              "SELECT r.external_id, r.ticket_id FROM (VALUES :ids) AS wanted (external_id)"
+                  + " JOIN partner_ticket_ref r"
+                  + " ON r.partner_id = :partner AND r.external_id = wanted.external_id")
+          .param("ids", wanted)
           .param("partner", partnerId)
-          .param("ids", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)))
           .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
           .list()
           .forEach(id -> found.put(id.getKey(), id.getValue()));

@@ -1,12 +1,13 @@
 package io.deskbridge.connector.csv;
 
+import io.deskbridge.connector.ChangeOutcome;
 import io.deskbridge.connector.ConnectorState;
 import io.deskbridge.connector.InboundChange;
-import io.deskbridge.connector.InboundResult;
 import io.deskbridge.connector.InboundSink;
 import io.deskbridge.connector.PartnerRecords;
 import io.deskbridge.connector.PartnerRecords.Operation;
 import io.deskbridge.connector.RecordRejectedException;
+import io.deskbridge.connector.SourcedChange;
 import io.deskbridge.connector.TicketLocator;
 import io.deskbridge.ticket.ContentDigest;
 import io.deskbridge.ticket.TicketDraft;
@@ -18,17 +19,23 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies one partner file: scans it whole first (a file rejected as a whole applies nothing), then
- * hands each row to the partner's mapping and the intake, in order. A row that fails is kept raw
- * and parked as a dead letter, and listed in the error report; the other rows still count.
+ * hands the rows to the partner's mapping and the intake in order, in batches of up to {@value
+ * #BATCH_ROWS} rows that name different tickets, which the intake writes together. A row that fails
+ * is kept raw and parked as a dead letter, and listed in the error report; the other rows still
+ * count.
  *
  * <p>Idempotency: the SHA-256 of the last row applied to each ticket is kept in the connector state
  * ({@code row:<ticket id>}) and an unchanged row is skipped, so the same file again, or an export
@@ -38,15 +45,17 @@ import org.slf4j.LoggerFactory;
  * file is the same key, so the intake ignores its repeat, yet a file that is byte for byte one sent
  * before (A, B, then the A file again) is a new change. A comment's key is its content, so the same
  * comment in a later file is a repeat. Progress ({@code file:<SHA-256>}: the last line done) is
- * kept every {@value #CHECKPOINT_ROWS} rows and after every rejected row, so a file read again
- * after a crash resumes after the last line kept; it is removed once the file is read. A row parked
- * once ({@code parked:<SHA-256>:<line>}) is reported again but not parked again.
+ * kept after every batch, once its rejected rows are parked, so a file read again after a crash
+ * resumes after the last line kept, and a batch cut short is taken again as repeats of what it
+ * applied; it is removed once the file is read. A row parked once ({@code parked:<SHA-256>:<line>})
+ * is reported again but not parked again.
  */
 final class CsvImport {
 
   private static final Logger log = LoggerFactory.getLogger(CsvImport.class);
 
-  static final int CHECKPOINT_ROWS = 500;
+  /** Rows applied together, and so the rows between two checkpoints. */
+  static final int BATCH_ROWS = 500;
 
   /** What became of one file. */
   record Outcome(
@@ -63,16 +72,6 @@ final class CsvImport {
     APPLIED,
     UNCHANGED,
     REPEATED
-  }
-
-  /** A row that cannot be applied, and why. */
-  private static final class RowRejected extends Exception {
-    private final transient RowFault fault;
-
-    RowRejected(String column, String reason) {
-      super(reason, null, false, false);
-      this.fault = new RowFault(column == null ? "" : column, reason);
-    }
   }
 
   private final String partnerId;
@@ -129,53 +128,39 @@ final class CsvImport {
             FileReceipt.MEDIA_TYPE,
             new FileReceipt(name, sha, Files.size(file), settings.inbox().display(), ".done")
                 .toJson());
-    long applied = 0;
-    long unchanged = 0;
-    long rejectedRows = 0;
-    long sinceCheckpoint = 0;
-    ErrorReport report = null;
-    MessageDigest digest = sha256();
+    Tally tally = new Tally(name, sha, comments, progressKey);
     try (CsvRows rows = new CsvRows(file, scanned)) {
-      List<String> columns = rows.columns().names();
+      tally.columns = rows.columns().names();
+      List<CsvRow> batch = new ArrayList<>(BATCH_ROWS);
+      Set<String> batchIds = new HashSet<>();
       while (rows.hasNext()) {
         CsvRow row = rows.next();
         if (row.line() <= resumeAfter) {
           continue;
         }
-        try {
-          if (row.fault() != null) {
-            throw new RowRejected(row.fault().column(), row.fault().reason());
-          }
-          RowOutcome outcome = apply(rawId, sha, row.line(), comments, row, digest);
-          if (outcome == RowOutcome.APPLIED) {
-            applied++;
-          } else {
-            unchanged++;
-          }
-          if (++sinceCheckpoint >= CHECKPOINT_ROWS) {
-            state.put(progressKey, Long.toString(row.line()));
-            sinceCheckpoint = 0;
-          }
-        } catch (RowRejected rejected) {
-          RowFault fault = rejected.fault;
-          park(name, sha, comments, columns, row, fault);
-          if (report == null) {
-            report = ErrorReport.start(workFolder, scanned.dialect(), columns);
-          }
-          report.add(row.line(), fault.column(), fault.reason(), row.fields());
-          rejectedRows++;
-          state.put(progressKey, Long.toString(row.line()));
-          sinceCheckpoint = 0;
+        String ticketId = ticketIdOf(row);
+        // A later row of the same ticket must see what the earlier one did, so it starts a batch.
+        if (ticketId != null && !batchIds.add(ticketId)) {
+          apply(rawId, batch, tally, scanned.dialect());
+          batchIds.clear();
+          batchIds.add(ticketId);
+        }
+        batch.add(row);
+        if (batch.size() >= BATCH_ROWS) {
+          apply(rawId, batch, tally, scanned.dialect());
+          batchIds.clear();
         }
       }
+      apply(rawId, batch, tally, scanned.dialect());
     } catch (IOException | RuntimeException e) {
       // Read again at the next poll, which writes the report again from where it resumes.
-      if (report != null) {
-        report.close();
-        Files.deleteIfExists(report.file());
+      if (tally.report != null) {
+        tally.report.close();
+        Files.deleteIfExists(tally.report.file());
       }
       throw e;
     }
+    ErrorReport report = tally.report;
     if (report != null) {
       report.close();
     }
@@ -186,11 +171,17 @@ final class CsvImport {
         "partner {}: {} read: {} rows applied, {} unchanged or repeated, {} rejected",
         partnerId,
         name,
-        applied,
-        unchanged,
-        rejectedRows);
+        tally.applied,
+        tally.unchanged,
+        tally.rejected);
     return new Outcome(
-        name, false, null, applied, unchanged, rejectedRows, report == null ? null : report.file());
+        name,
+        false,
+        null,
+        tally.applied,
+        tally.unchanged,
+        tally.rejected,
+        report == null ? null : report.file());
   }
 
   private Set<String> required(boolean comments) {
@@ -233,74 +224,176 @@ final class CsvImport {
     return new Outcome(name, true, reason, 0, 0, 0, reportFile);
   }
 
+  /** What the rows of one file came to so far, and its error report once a row failed. */
+  private static final class Tally {
+    private final String name;
+    private final String sha;
+    private final boolean comments;
+    private final String progressKey;
+    private List<String> columns = List.of();
+    private ErrorReport report;
+    private long applied;
+    private long unchanged;
+    private long rejected;
+
+    Tally(String name, String sha, boolean comments, String progressKey) {
+      this.name = name;
+      this.sha = sha;
+      this.comments = comments;
+      this.progressKey = progressKey;
+    }
+  }
+
   /**
-   * Applies one readable row.
-   *
-   * @throws RowRejected when the row cannot be applied; nothing of it was
+   * Applies a batch of rows and empties it: the rows that fail are parked and reported, then the
+   * progress is kept, so a crash after this repeats none of the batch's work.
    */
-  private RowOutcome apply(
-      long rawId, String sha, long line, boolean comment, CsvRow row, MessageDigest digest)
-      throws RowRejected {
+  private void apply(long rawId, List<CsvRow> batch, Tally tally, CsvDialect dialect)
+      throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Verdict> verdicts = applyRows(rawId, tally.sha, tally.comments, batch);
+    for (int i = 0; i < batch.size(); i++) {
+      CsvRow row = batch.get(i);
+      Verdict verdict = verdicts.get(i);
+      if (verdict.fault() != null) {
+        park(tally.name, tally.sha, tally.comments, tally.columns, row, verdict.fault());
+        if (tally.report == null) {
+          tally.report = ErrorReport.start(workFolder, dialect, tally.columns);
+        }
+        tally.report.add(
+            row.line(), verdict.fault().column(), verdict.fault().reason(), row.fields());
+        tally.rejected++;
+      } else if (verdict.outcome() == RowOutcome.APPLIED) {
+        tally.applied++;
+      } else {
+        tally.unchanged++;
+      }
+    }
+    state.put(tally.progressKey, Long.toString(batch.get(batch.size() - 1).line()));
+    batch.clear();
+  }
+
+  /** What became of one row: an outcome, or the fault that kept it from being applied. */
+  private record Verdict(RowOutcome outcome, RowFault fault) {
+    static Verdict rejected(String column, String reason) {
+      return new Verdict(null, new RowFault(column == null ? "" : column, reason));
+    }
+  }
+
+  /** The partner's ticket id a readable row names, or null. */
+  private String ticketIdOf(CsvRow row) {
+    if (row.fault() != null) {
+      return null;
+    }
     String ticketId = row.record().get(settings.ticketIdColumn());
-    if (ticketId == null || ticketId.isBlank()) {
-      throw new RowRejected(settings.ticketIdColumn(), "no ticket id");
+    return ticketId == null || ticketId.isBlank() ? null : ticketId.strip();
+  }
+
+  /**
+   * Applies rows that name different tickets, together: their stored digests and the tickets they
+   * name are looked up at once and the changes handed over as one batch. Nothing of a row that
+   * fails is applied; it is neither parked nor reported here.
+   */
+  private List<Verdict> applyRows(long rawId, String sha, boolean comments, List<CsvRow> rows) {
+    int size = rows.size();
+    Verdict[] verdicts = new Verdict[size];
+    String[] ids = new String[size];
+    String[] hashes = new String[size];
+    MessageDigest digest = sha256();
+    List<String> digestKeys = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      CsvRow row = rows.get(i);
+      if (row.fault() != null) {
+        verdicts[i] = Verdict.rejected(row.fault().column(), row.fault().reason());
+        continue;
+      }
+      ids[i] = ticketIdOf(row);
+      if (ids[i] == null) {
+        verdicts[i] = Verdict.rejected(settings.ticketIdColumn(), "no ticket id");
+      } else if (!comments && !records.isComment(row.record())) {
+        // A comments file holds only comments; a ticket file may mix in comment rows that the
+        // mapping's commentWhen marks, such as a row type column.
+        hashes[i] = rowHash(digest, row.fields());
+        digestKeys.add("row:" + ids[i]);
+      }
     }
-    ticketId = ticketId.strip();
-    // A comments file holds only comments; a ticket file may mix in comment rows that the
-    // mapping's commentWhen marks, such as a row type column.
-    if (comment || records.isComment(row.record())) {
-      return comment(rawId, ticketId, row);
-    }
-    String hash = rowHash(digest, row.fields());
-    String rowKey = "row:" + ticketId;
-    String previous = state.get(rowKey).orElse(null);
-    if (hash.equals(previous)) {
-      return RowOutcome.UNCHANGED;
-    }
+    Map<String, String> previous = digestKeys.isEmpty() ? Map.of() : state.getAll(digestKeys);
     // A row digest is kept only once a row of the ticket went through the intake, so the ticket
-    // exists; only a ticket id without one needs the lookup (it may have come another way).
-    boolean exists = previous != null || inbound.ticketByExternalId(ticketId).isPresent();
-    InboundChange change;
-    try {
-      change =
-          exists
-              ? records.map(Operation.UPDATE, TicketLocator.external(ticketId), row.record())
-              : withExternalId(records.map(Operation.CREATE, null, row.record()), ticketId);
-    } catch (RecordRejectedException e) {
-      throw new RowRejected(e.field(), e.getMessage());
+    // exists; only the other ids need the lookup (a ticket may have come another way).
+    Set<String> lookup = new HashSet<>();
+    for (int i = 0; i < size; i++) {
+      if (verdicts[i] == null && !previous.containsKey("row:" + ids[i])) {
+        lookup.add(ids[i]);
+      } else if (verdicts[i] == null && previous.get("row:" + ids[i]).equals(hashes[i])) {
+        verdicts[i] = new Verdict(RowOutcome.UNCHANGED, null);
+      }
     }
-    String key =
-        "csv:" + sha + ":" + line + (previous == null ? "" : ":" + previous.substring(0, 16));
-    InboundResult result = submit(rawId, key, change);
-    state.put(rowKey, hash);
-    return result.duplicate() ? RowOutcome.REPEATED : RowOutcome.APPLIED;
-  }
-
-  private RowOutcome comment(long rawId, String ticketId, CsvRow row) throws RowRejected {
-    if (inbound.ticketByExternalId(ticketId).isEmpty()) {
-      throw new RowRejected(
-          settings.ticketIdColumn(), "no ticket '" + ticketId + "' of this partner");
+    Map<String, ?> existing = lookup.isEmpty() ? Map.of() : inbound.ticketsByExternalId(lookup);
+    List<SourcedChange> changes = new ArrayList<>(size);
+    List<Integer> changedRows = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      if (verdicts[i] != null) {
+        continue;
+      }
+      CsvRow row = rows.get(i);
+      String id = ids[i];
+      try {
+        if (hashes[i] == null) {
+          if (!existing.containsKey(id)) {
+            verdicts[i] =
+                Verdict.rejected(
+                    settings.ticketIdColumn(), "no ticket '" + id + "' of this partner");
+            continue;
+          }
+          String content = id + '\u001F' + String.join("\u001F", row.fields());
+          changes.add(
+              new SourcedChange(
+                  "csv:comment:"
+                      + ContentDigest.sha256Hex(content.getBytes(StandardCharsets.UTF_8)),
+                  records.map(Operation.COMMENT, TicketLocator.external(id), row.record())));
+        } else {
+          String before = previous.get("row:" + id);
+          InboundChange change =
+              before != null || existing.containsKey(id)
+                  ? records.map(Operation.UPDATE, TicketLocator.external(id), row.record())
+                  : withExternalId(records.map(Operation.CREATE, null, row.record()), id);
+          changes.add(
+              new SourcedChange(
+                  "csv:"
+                      + sha
+                      + ":"
+                      + row.line()
+                      + (before == null ? "" : ":" + before.substring(0, 16)),
+                  change));
+        }
+        changedRows.add(i);
+      } catch (RecordRejectedException e) {
+        verdicts[i] = Verdict.rejected(e.field(), e.getMessage());
+      }
     }
-    InboundChange change;
-    try {
-      change = records.map(Operation.COMMENT, TicketLocator.external(ticketId), row.record());
-    } catch (RecordRejectedException e) {
-      throw new RowRejected(e.field(), e.getMessage());
+    List<ChangeOutcome> outcomes =
+        changes.isEmpty() ? List.of() : inbound.submitAll(rawId, changes);
+    Map<String, String> digests = new HashMap<>();
+    for (int k = 0; k < outcomes.size(); k++) {
+      int i = changedRows.get(k);
+      ChangeOutcome outcome = outcomes.get(k);
+      if (outcome.isRefused()) {
+        // The gateway refused the change (another partner's ticket, a conflict, a field too long).
+        // When the store itself is down, parking the row fails too and the file is read again.
+        verdicts[i] = Verdict.rejected("", "the gateway refused the change: " + outcome.refusal());
+        continue;
+      }
+      verdicts[i] =
+          new Verdict(
+              outcome.result().duplicate() ? RowOutcome.REPEATED : RowOutcome.APPLIED, null);
+      if (hashes[i] != null) {
+        digests.put("row:" + ids[i], hashes[i]);
+      }
     }
-    String content = ticketId + '\u001F' + String.join("\u001F", row.fields());
-    String key = "csv:comment:" + ContentDigest.sha256Hex(content.getBytes(StandardCharsets.UTF_8));
-    InboundResult result = submit(rawId, key, change);
-    return result.duplicate() ? RowOutcome.REPEATED : RowOutcome.APPLIED;
-  }
-
-  private InboundResult submit(long rawId, String key, InboundChange change) throws RowRejected {
-    try {
-      return inbound.submit(rawId, key, change);
-    } catch (RuntimeException e) {
-      // The gateway refused the change (another partner's ticket, a conflict, a field too long).
-      // When the store itself is down, parking the row fails too and the file is read again.
-      throw new RowRejected("", "the gateway refused the change: " + e.getMessage());
-    }
+    state.putAll(digests);
+    return List.of(verdicts);
   }
 
   /**
@@ -377,10 +470,10 @@ final class CsvImport {
     }
     CsvRow row =
         new CsvRow(document.line(), document.fields(), new ColumnValues(columns, values), null);
-    try {
-      apply(rawId, document.fileSha256(), document.line(), document.comment(), row, sha256());
-    } catch (RowRejected rejected) {
-      throw new IllegalStateException(reason(document.file(), document.line(), rejected.fault));
+    Verdict verdict =
+        applyRows(rawId, document.fileSha256(), document.comment(), List.of(row)).get(0);
+    if (verdict.fault() != null) {
+      throw new IllegalStateException(reason(document.file(), document.line(), verdict.fault()));
     }
   }
 
