@@ -186,7 +186,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     do {
       closed = outbox.markDeliveredInStore(destination, clock.instant(), settings.batchSize());
       meters.counter("deskbridge.outbox.delivered", "destination", destination).increment(closed);
-    } while (closed == settings.batchSize() && running);
+    } while (closed > 0 && running);
   }
 
   /**
