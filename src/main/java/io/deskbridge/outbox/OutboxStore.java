@@ -30,6 +30,16 @@ public class OutboxStore {
   private final JdbcClient jdbc;
   private final NamedParameterJdbcOperations batches;
 
+  /**
+   * The condition that a row found by id is in a state, written so that no database takes the state
+   * index for it: H2 keeps the plan it made when a statement first ran, and one made while the
+   * outbox was empty reads every row in that state for each id, which after a large import is a
+   * hundred thousand rows per delivery.
+   */
+  private static String stateIs(OutboxState state) {
+    return "CONCAT(state, '') = '" + state.name() + "'";
+  }
+
   public OutboxStore(NamedParameterJdbcOperations jdbc) {
     this.jdbc = JdbcClient.create(jdbc);
     this.batches = jdbc;
@@ -95,7 +105,8 @@ public class OutboxStore {
   /** Takes a row for delivery until {@code until}; false if another dispatcher holds it. */
   public boolean lease(long id, Instant now, Instant until) {
     return jdbc.sql(
-                "UPDATE outbox SET lease_until = :until WHERE id = :id AND state = 'PENDING'"
+                "UPDATE outbox SET lease_until = :until WHERE id = :id AND "
+                    + stateIs(OutboxState.PENDING)
                     + " AND (lease_until IS NULL OR lease_until < :now)")
             .param("until", utc(until))
             .param("id", id)
@@ -143,7 +154,8 @@ public class OutboxStore {
     for (int count :
         batches.batchUpdate(
             "UPDATE outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,"
-                + " lease_until = NULL, last_error = NULL WHERE id = :id AND state = 'PENDING'"
+                + " lease_until = NULL, last_error = NULL WHERE id = :id AND "
+                + stateIs(OutboxState.PENDING)
                 + " AND (lease_until IS NULL OR lease_until < :now)",
             rows)) {
       closed += count;
@@ -196,7 +208,8 @@ public class OutboxStore {
   public void revive(long id, Instant now) {
     jdbc.sql(
             "UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = :now,"
-                + " lease_until = NULL WHERE id = :id AND state = 'DEAD'")
+                + " lease_until = NULL WHERE id = :id AND "
+                + stateIs(OutboxState.DEAD))
         .param("now", utc(now))
         .param("id", id)
         .update();
@@ -204,7 +217,8 @@ public class OutboxStore {
 
   public void skip(long id) {
     jdbc.sql(
-            "UPDATE outbox SET state = 'SKIPPED', lease_until = NULL WHERE id = :id AND state = 'DEAD'")
+            "UPDATE outbox SET state = 'SKIPPED', lease_until = NULL WHERE id = :id AND "
+                + stateIs(OutboxState.DEAD))
         .param("id", id)
         .update();
   }

@@ -50,6 +50,7 @@ public final class CsvImportBenchmark {
   private static final String CHILD_HEAP = "-Xmx64m";
   private static final int SMALL_ROWS = 100;
   private static final int TIMED_PASSES = 3;
+  private static final int FLOOR_WARM_UP = 20_000;
 
   private static final String METHOD =
       "one generated windows-1251 file, ';'-separated, CRLF, header Номер;Тема;Описание;Статус;"
@@ -87,7 +88,13 @@ public final class CsvImportBenchmark {
           + " file), maxAfterGc = the largest sum over heap pools of the used heap after any"
           + " collection during the read (GC notifications; 0 when no collection ran), and"
           + " afterFinalGc = used heap (sum over heap pools) after System.gc() at the end; both"
-          + " child JVMs must exit 0 having applied every row. The run fails when a ticket is"
+          + " child JVMs must exit 0 having applied every row. (e) baseline, the store's floor for"
+          + " new tickets: in a fresh H2 file database migrated by the gateway's scripts and"
+          + " opened with its URL settings, plain JDBC batches write the rows one new ticket of"
+          + " the file needs (ticket, partner_ticket_ref, two ticket_event, one outbox row,"
+          + " intake_key, the connector_state row digest), 500 tickets per transaction on one"
+          + " thread; 20,000 tickets uncounted, then N timed; rate = N / time; run before the"
+          + " gateway, on the same machine. The run fails when a ticket is"
           + " missing, an update is missing, a row was rejected, the outbox did not drain or a"
           + " child JVM failed.";
 
@@ -142,6 +149,11 @@ public final class CsvImportBenchmark {
       Map<String, Object> heapSmall = heap(small, probeWork, SMALL_ROWS, failures);
       Map<String, Object> heapLarge = heap(large, probeWork, rows, failures);
 
+      // (e) the store's floor for new tickets, before the gateway runs
+      double floor =
+          new StoreFloor(Files.createDirectories(work.resolve("floor")))
+              .ticketsPerSecond(FLOOR_WARM_UP, rows);
+
       // (c) through the gateway
       Map<String, Object> gatewayJson =
           gateway(work, large, updates, rows, timeoutSeconds, failures);
@@ -154,6 +166,7 @@ public final class CsvImportBenchmark {
       json.put("baselineCommonsCsvPassesRowsPerSecond", rates(rows, baselineRuns));
       json.put("connectorAloneRowsPerSecond", Math.round(rows / aloneSeconds));
       json.put("connectorAlonePassesRowsPerSecond", rates(rows, aloneRuns));
+      json.put("baselineStoreFloorNewTicketsPerSecond", Math.round(floor));
       json.put("gateway", gatewayJson);
       Map<String, Object> heap = new LinkedHashMap<>();
       heap.put("jvmOptions", CHILD_HEAP + " -XX:+UseSerialGC");
@@ -166,7 +179,7 @@ public final class CsvImportBenchmark {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       mapper.writeValue(output.toFile(), json);
       System.out.println(mapper.writeValueAsString(json));
-      summary(rows, baselineSeconds, aloneSeconds, gatewayJson, heapSmall, heapLarge);
+      summary(rows, baselineSeconds, aloneSeconds, floor, gatewayJson, heapSmall, heapLarge);
       for (String failure : failures) {
         System.out.println("FAILED: " + failure);
       }
@@ -529,12 +542,14 @@ public final class CsvImportBenchmark {
       int rows,
       double baselineSeconds,
       double aloneSeconds,
+      double floor,
       Map<String, Object> gateway,
       Map<String, Object> heapSmall,
       Map<String, Object> heapLarge) {
     System.out.printf("%ncsv import, %,d rows%n", rows);
     System.out.printf("  baseline, Commons CSV alone : %,10.0f rows/s%n", rows / baselineSeconds);
     System.out.printf("  connector alone             : %,10.0f rows/s%n", rows / aloneSeconds);
+    System.out.printf("  baseline, store floor       : %,10.0f new tickets/s%n", floor);
     for (String name : List.of("creates", "unchanged", "updates10Percent")) {
       Map<String, Object> phase = (Map<String, Object>) gateway.get(name);
       if (phase != null) {
