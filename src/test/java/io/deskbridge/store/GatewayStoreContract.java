@@ -368,6 +368,34 @@ abstract class GatewayStoreContract {
   }
 
   @Test
+  void dueRowsOfASideWorkingInTheStoreAreClosedTogetherExceptLeasedAndLaterOnes() {
+    // Given rows for the manufacturer's built-in queues: two due, one a lane holds, one due later
+    Ticket ticket = insertTicket("acme", "T-1", NOW);
+    Ticket other = insertTicket("acme", "T-2", NOW);
+    long first = enqueue(ticket, MANUFACTURER);
+    long second = enqueue(other, MANUFACTURER);
+    long held = enqueue(other, MANUFACTURER);
+    outbox.lease(held, NOW, NOW.plusSeconds(60));
+    long later = enqueue(ticket, MANUFACTURER);
+    outbox.scheduleRetry(later, "not yet", NOW.plusSeconds(60));
+    // and one for acme's own help desk
+    long toAcme = enqueue(ticket, "acme");
+
+    // When the dispatcher closes the manufacturer's due rows, at most one per round
+    int firstRound = outbox.markDeliveredInStore(MANUFACTURER, NOW.plusSeconds(1), 1);
+    int secondRound = outbox.markDeliveredInStore(MANUFACTURER, NOW.plusSeconds(1), 1);
+    int thirdRound = outbox.markDeliveredInStore(MANUFACTURER, NOW.plusSeconds(1), 1);
+
+    // Then the two due rows are delivered, and the held, later and acme rows still wait
+    assertThat(List.of(firstRound, secondRound, thirdRound)).containsExactly(1, 1, 0);
+    assertThat(outbox.find(first).map(OutboxRow::state)).contains(OutboxState.DELIVERED);
+    assertThat(outbox.find(second).map(OutboxRow::state)).contains(OutboxState.DELIVERED);
+    assertThat(outbox.find(held).map(OutboxRow::state)).contains(OutboxState.PENDING);
+    assertThat(outbox.find(later).map(OutboxRow::state)).contains(OutboxState.PENDING);
+    assertThat(outbox.find(toAcme).map(OutboxRow::state)).contains(OutboxState.PENDING);
+  }
+
+  @Test
   void onlyOneOfTwoConcurrentClaimersLeasesARow() throws Exception {
     // Given pending rows, each claimed by two dispatchers whose transactions run at the same time
     Ticket ticket = insertTicket("acme", "T-1", NOW);

@@ -3,8 +3,10 @@ package io.deskbridge.connector.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskbridge.connector.ChangeOutcome;
 import io.deskbridge.connector.InboundChange;
 import io.deskbridge.connector.InboundResult;
+import io.deskbridge.connector.SourcedChange;
 import io.deskbridge.support.MemoryConnectorState;
 import io.deskbridge.ticket.Priority;
 import io.deskbridge.ticket.Status;
@@ -13,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,6 +173,65 @@ class CsvImportTest {
     assertThat(outcome.applied()).isEqualTo(1);
     assertThat(counting.changes().get(1)).isInstanceOf(InboundChange.UpdateTicket.class);
     assertThat(lookups).as("the row digest says the ticket exists").hasValue(1);
+  }
+
+  @Test
+  void rowsOfALargeFileReachTheGatewayInBatchesInFileOrder() throws Exception {
+    // Given a file of 1,200 new tickets
+    StringBuilder text = new StringBuilder("Номер;Тема;Статус\n");
+    for (int i = 1; i <= 1200; i++) {
+      text.append("R-").append(i).append(";Заявка ").append(i).append(";Новая\n");
+    }
+    Path file = inbox.resolve("big.csv");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    List<Integer> batches = new ArrayList<>();
+    CsvFixtures.Sink batching =
+        new CsvFixtures.Sink() {
+          @Override
+          public List<ChangeOutcome> submitAll(long raw, List<SourcedChange> changes) {
+            batches.add(changes.size());
+            return super.submitAll(raw, changes);
+          }
+        };
+
+    // When it is read
+    CsvImport.Outcome outcome = importerWith(batching).read(file, "big.csv");
+
+    // Then the gateway got the rows 500 at a time, in the file's order
+    assertThat(batches).containsExactly(500, 500, 200);
+    assertThat(outcome.applied()).isEqualTo(1200);
+    assertThat(batching.changes())
+        .extracting(change -> draft(change).externalId())
+        .startsWith("R-1", "R-2", "R-3")
+        .endsWith("R-1199", "R-1200");
+  }
+
+  @Test
+  void laterRowOfATicketStartsANewBatchSoItUpdatesTheTicketTheEarlierRowOpened() throws Exception {
+    // Given a file that opens, then moves A-1 on
+    List<Integer> batches = new ArrayList<>();
+    CsvFixtures.Sink batching =
+        new CsvFixtures.Sink() {
+          @Override
+          public List<ChangeOutcome> submitAll(long raw, List<SourcedChange> changes) {
+            batches.add(changes.size());
+            return super.submitAll(raw, changes);
+          }
+        };
+    Path file = inbox.resolve("moves.csv");
+    Files.writeString(
+        file,
+        "Номер;Тема;Статус\r\nA-1;Панель;Новая\r\nA-2;Датчик;Новая\r\nA-1;Панель;В работе\r\n",
+        StandardCharsets.UTF_8);
+
+    // When it is read
+    importerWith(batching).read(file, "moves.csv");
+
+    // Then A-1's second row went in a batch of its own, as an update of the ticket just opened
+    assertThat(batches).containsExactly(2, 1);
+    assertThat(batching.changes().get(2)).isInstanceOf(InboundChange.UpdateTicket.class);
+    assertThat(((InboundChange.UpdateTicket) batching.changes().get(2)).patch().status())
+        .isEqualTo(Status.IN_PROGRESS);
   }
 
   @Test
