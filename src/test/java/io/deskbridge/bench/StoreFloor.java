@@ -133,22 +133,20 @@ final class StoreFloor {
             "INSERT INTO ticket_event (ticket_id, type, origin_side, source_key, occurred_at, data)"
                 + " VALUES (?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
+      String[][] opening = {
+        {"CREATED", "sever", "{\"subject\":\"Панель не отвечает\",\"priority\":\"NORMAL\"}"},
+        {"ROUTED", "manufacturer", "{\"rule\":\"default\",\"queue\":\"triage\"}"}
+      };
       for (int i = 0; i < ids.length; i++) {
-        String source = "csv:" + FINGERPRINT + ":" + (first + i);
-        event.setLong(1, ids[i]);
-        event.setString(2, "CREATED");
-        event.setString(3, "sever");
-        event.setString(4, source);
-        event.setObject(5, now);
-        event.setString(6, "{\"subject\":\"Панель не отвечает\",\"priority\":\"NORMAL\"}");
-        event.addBatch();
-        event.setLong(1, ids[i]);
-        event.setString(2, "ROUTED");
-        event.setString(3, "manufacturer");
-        event.setString(4, source);
-        event.setObject(5, now);
-        event.setString(6, "{\"rule\":\"default\",\"queue\":\"triage\",\"priority\":\"NORMAL\"}");
-        event.addBatch();
+        for (String[] entry : opening) {
+          event.setLong(1, ids[i]);
+          event.setString(2, entry[0]);
+          event.setString(3, entry[1]);
+          event.setString(4, "csv:" + FINGERPRINT + ":" + (first + i));
+          event.setObject(5, now);
+          event.setString(6, entry[2]);
+          event.addBatch();
+        }
       }
       event.executeBatch();
       return keys(event, ids.length * 2);

@@ -64,6 +64,28 @@ class CsvImportTest {
     return importer.read(file, as);
   }
 
+  /** A UTF-8 file of new tickets R-1 to R-count, each on its own line. */
+  private Path newTicketsFile(String name, int count) throws Exception {
+    StringBuilder text = new StringBuilder("Номер;Тема;Статус\n");
+    for (int i = 1; i <= count; i++) {
+      text.append("R-").append(i).append(";Заявка ").append(i).append(";Новая\n");
+    }
+    Path file = inbox.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** A sink that notes the size of every batch it is handed. */
+  private static CsvFixtures.Sink countingBatches(List<Integer> sizes) {
+    return new CsvFixtures.Sink() {
+      @Override
+      public List<ChangeOutcome> submitAll(long raw, List<SourcedChange> changes) {
+        sizes.add(changes.size());
+        return super.submitAll(raw, changes);
+      }
+    };
+  }
+
   private static TicketDraft draft(InboundChange change) {
     return ((InboundChange.CreateTicket) change).draft();
   }
@@ -178,21 +200,9 @@ class CsvImportTest {
   @Test
   void rowsOfALargeFileReachTheGatewayInBatchesInFileOrder() throws Exception {
     // Given a file of 1,200 new tickets
-    StringBuilder text = new StringBuilder("Номер;Тема;Статус\n");
-    for (int i = 1; i <= 1200; i++) {
-      text.append("R-").append(i).append(";Заявка ").append(i).append(";Новая\n");
-    }
-    Path file = inbox.resolve("big.csv");
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Path file = newTicketsFile("big.csv", 1200);
     List<Integer> batches = new ArrayList<>();
-    CsvFixtures.Sink batching =
-        new CsvFixtures.Sink() {
-          @Override
-          public List<ChangeOutcome> submitAll(long raw, List<SourcedChange> changes) {
-            batches.add(changes.size());
-            return super.submitAll(raw, changes);
-          }
-        };
+    CsvFixtures.Sink batching = countingBatches(batches);
 
     // When it is read
     CsvImport.Outcome outcome = importerWith(batching).read(file, "big.csv");
@@ -210,14 +220,7 @@ class CsvImportTest {
   void laterRowOfATicketStartsANewBatchSoItUpdatesTheTicketTheEarlierRowOpened() throws Exception {
     // Given a file that opens, then moves A-1 on
     List<Integer> batches = new ArrayList<>();
-    CsvFixtures.Sink batching =
-        new CsvFixtures.Sink() {
-          @Override
-          public List<ChangeOutcome> submitAll(long raw, List<SourcedChange> changes) {
-            batches.add(changes.size());
-            return super.submitAll(raw, changes);
-          }
-        };
+    CsvFixtures.Sink batching = countingBatches(batches);
     Path file = inbox.resolve("moves.csv");
     Files.writeString(
         file,
@@ -358,12 +361,7 @@ class CsvImportTest {
 
   @Test
   void fileReadAgainAfterACrashAppliesEveryRowExactlyOnce() throws Exception {
-    StringBuilder text = new StringBuilder("Номер;Тема;Статус\n");
-    for (int i = 1; i <= 1200; i++) {
-      text.append("R-").append(i).append(";Заявка ").append(i).append(";Новая\n");
-    }
-    Path file = inbox.resolve("big.csv");
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Path file = newTicketsFile("big.csv", 1200);
     AtomicInteger submits = new AtomicInteger();
     CsvFixtures.Sink failing =
         new CsvFixtures.Sink() {
