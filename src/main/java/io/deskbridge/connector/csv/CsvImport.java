@@ -132,23 +132,26 @@ final class CsvImport {
     try (CsvRows rows = new CsvRows(file, scanned)) {
       tally.columns = rows.columns().names();
       List<CsvRow> batch = new ArrayList<>(BATCH_ROWS);
-      Set<String> batchIds = new HashSet<>();
+      Set<String> openedOrChanged = new HashSet<>();
       while (rows.hasNext()) {
         CsvRow row = rows.next();
         if (row.line() <= resumeAfter) {
           continue;
         }
         String ticketId = ticketIdOf(row);
-        // A later row of the same ticket must see what the earlier one did, so it starts a batch.
-        if (ticketId != null && !batchIds.add(ticketId)) {
+        // A row of a ticket that an earlier ticket row of the batch opens or changes must see
+        // what that row did, so it starts a batch; comments on one ticket may share one.
+        if (ticketId != null && openedOrChanged.contains(ticketId)) {
           apply(rawId, batch, tally, scanned.dialect());
-          batchIds.clear();
-          batchIds.add(ticketId);
+          openedOrChanged.clear();
+        }
+        if (ticketId != null && !comments && !records.isComment(row.record())) {
+          openedOrChanged.add(ticketId);
         }
         batch.add(row);
         if (batch.size() >= BATCH_ROWS) {
           apply(rawId, batch, tally, scanned.dialect());
-          batchIds.clear();
+          openedOrChanged.clear();
         }
       }
       apply(rawId, batch, tally, scanned.dialect());

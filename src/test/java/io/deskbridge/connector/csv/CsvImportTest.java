@@ -238,6 +238,24 @@ class CsvImportTest {
   }
 
   @Test
+  void commentsOnOneTicketShareABatch() throws Exception {
+    // Given the tickets of the Excel export, and its comments file: two comments on С-101
+    drop("excel-ru-1251.csv", "tickets.csv");
+    List<Integer> batches = new ArrayList<>();
+    Path file = CsvFixtures.copy("comments-ru-1251.csv", inbox, "comments-1.csv");
+
+    CsvFixtures.Sink batching = countingBatches(batches);
+    batching.tickets.putAll(sink.tickets);
+
+    // When it is read
+    CsvImport.Outcome outcome = importerWith(batching).read(file, "comments-1.csv");
+
+    // Then both comments went to the gateway together
+    assertThat(outcome.applied()).isEqualTo(2);
+    assertThat(batches).containsExactly(2);
+  }
+
+  @Test
   void statusThatGoesBackAndForthIsAppliedEachTime() throws Exception {
     String header = "Номер;Тема;Статус\r\n";
     dropText("1.csv", header + "A-1;Панель;Новая\r\n", StandardCharsets.UTF_8);
