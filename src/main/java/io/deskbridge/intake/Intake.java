@@ -17,7 +17,6 @@ import io.deskbridge.ticket.Ticket;
 import io.deskbridge.ticket.TicketDraft;
 import io.deskbridge.ticket.TicketEvent;
 import io.deskbridge.ticket.TicketNotFoundException;
-import io.deskbridge.ticket.TicketPatch;
 import io.deskbridge.ticket.TicketStore;
 import io.deskbridge.ticket.Visibility;
 import java.time.Clock;
@@ -29,7 +28,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -159,20 +157,130 @@ public class Intake {
     return attempts;
   }
 
+  /**
+   * Applies a batch in order: runs of new tickets and runs of updates are each written together,
+   * comments one by one in their place.
+   */
   private List<IntakeOutcome> applyAll(Side origin, List<Submission> submissions) {
     List<IntakeOutcome> outcomes = new ArrayList<>(submissions.size());
-    List<Submission> creates = new ArrayList<>();
+    List<Submission> run = new ArrayList<>();
+    Class<?> runKind = null;
     for (Submission submission : submissions) {
-      if (submission.change() instanceof InboundChange.CreateTicket) {
-        creates.add(submission);
-      } else {
-        outcomes.addAll(createAll(origin, creates));
-        creates.clear();
-        outcomes.add(apply(submission, outcome -> null));
+      Class<?> kind = submission.change().getClass();
+      if (kind != runKind) {
+        outcomes.addAll(applyRun(origin, run));
+        run.clear();
+        runKind = kind;
+      }
+      run.add(submission);
+    }
+    outcomes.addAll(applyRun(origin, run));
+    return outcomes;
+  }
+
+  private List<IntakeOutcome> applyRun(Side origin, List<Submission> run) {
+    if (run.isEmpty()) {
+      return List.of();
+    }
+    InboundChange first = run.get(0).change();
+    if (first instanceof InboundChange.CreateTicket) {
+      return createAll(origin, run);
+    }
+    if (first instanceof InboundChange.UpdateTicket) {
+      return updateAll(origin, run);
+    }
+    List<IntakeOutcome> outcomes = new ArrayList<>(run.size());
+    for (Submission submission : run) {
+      outcomes.add(apply(submission, outcome -> null));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Updates tickets in batches: the tickets are read at once, and their new state, history, outbox
+   * rows and source keys written with one statement each. Two updates of one ticket in a run find
+   * the second one's version moved on, which rolls the batch back to one by one.
+   */
+  private List<IntakeOutcome> updateAll(Side origin, List<Submission> updates) {
+    Instant now = now();
+    List<Ticket> located =
+        locateAll(
+            origin,
+            updates.stream().map(s -> ((InboundChange.UpdateTicket) s.change()).ticket()).toList());
+    List<Ticket> changed = new ArrayList<>();
+    List<EventJournal.NewEvent> entries = new ArrayList<>();
+    for (int i = 0; i < updates.size(); i++) {
+      Submission submission = updates.get(i);
+      storeRaw(submission, now);
+      TicketUpdate planned =
+          TicketUpdate.of(
+              origin,
+              submission.sourceKey(),
+              located.get(i),
+              ((InboundChange.UpdateTicket) submission.change()).patch(),
+              queues,
+              now);
+      if (!planned.changesNothing()) {
+        changed.add(planned.changed());
+        entries.addAll(planned.events());
       }
     }
-    outcomes.addAll(createAll(origin, creates));
+    Map<Long, Ticket> stored = new HashMap<>();
+    tickets.updateAll(changed, now).forEach(ticket -> stored.put(ticket.id(), ticket));
+    List<TicketEvent> events = journal.appendAll(entries);
+    List<OutboxStore.Delivery> deliveries = new ArrayList<>();
+    for (TicketEvent event : events) {
+      Ticket ticket = stored.get(event.ticketId());
+      for (String destination : destinations(event, ticket)) {
+        deliveries.add(new OutboxStore.Delivery(event.id(), ticket.id(), destination));
+      }
+    }
+    outbox.enqueueAll(deliveries, now);
+    List<IntakeKeys.Claim> claims = new ArrayList<>(updates.size());
+    List<IntakeOutcome> outcomes = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      Ticket ticket = stored.getOrDefault(located.get(i).id(), located.get(i));
+      claims.add(
+          new IntakeKeys.Claim(
+              updates.get(i).sourceKey(), updates.get(i).fingerprint(), ticket.id()));
+      outcomes.add(new IntakeOutcome(ticket, null, false, null));
+    }
+    keys.claimAll(origin.id(), claims, now);
+    if (!events.isEmpty()) {
+      wakeAfterCommit();
+    }
     return outcomes;
+  }
+
+  /**
+   * The tickets the locators name, in their order, read at once where the partner's ids name them.
+   *
+   * @throws TicketNotFoundException when one does not exist or the origin may not see it
+   */
+  private List<Ticket> locateAll(Side origin, List<TicketLocator> locators) {
+    Set<String> externalIds = new HashSet<>();
+    for (TicketLocator locator : locators) {
+      if (locator.ref() == null) {
+        externalIds.add(locator.externalId());
+      }
+    }
+    Map<String, Long> ids =
+        externalIds.isEmpty() ? Map.of() : tickets.idsByExternalId(origin.id(), externalIds);
+    Map<Long, Ticket> found = tickets.findByIds(ids.values());
+    List<Ticket> located = new ArrayList<>(locators.size());
+    for (TicketLocator locator : locators) {
+      if (locator.ref() != null) {
+        located.add(locate(origin, locator));
+        continue;
+      }
+      Long id = ids.get(locator.externalId());
+      Ticket ticket = id == null ? null : found.get(id);
+      if (ticket == null || !(origin.isManufacturer() || ticket.partnerId().equals(origin.id()))) {
+        throw new TicketNotFoundException(locator.toString());
+      }
+      located.add(ticket);
+    }
+    return located;
   }
 
   /** Opens tickets in batches: one statement each for the tickets, their history and outbox. */
@@ -406,91 +514,19 @@ public class Intake {
   private Applied update(
       Side origin, String sourceKey, InboundChange.UpdateTicket update, Instant now) {
     Ticket ticket = locate(origin, update.ticket());
-    TicketPatch patch = update.patch();
-    if (!origin.isManufacturer() && patch.touchesManufacturerFields()) {
-      throw new ChangeRejectedException(
-          ChangeRejectedException.Reason.FORBIDDEN,
-          patch.queue() != null ? "queue" : "assignee",
-          "queue and assignee are set by the manufacturer");
-    }
-    if (patch.queue() != null && queues.find(patch.queue()).isEmpty()) {
-      throw new ChangeRejectedException(
-          ChangeRejectedException.Reason.INVALID, "queue", "no queue '" + patch.queue() + "'");
-    }
-    List<TicketEvent> events = new ArrayList<>();
-    Status status = patch.status() != null ? patch.status() : ticket.status();
-    Map<String, Object> fields = new LinkedHashMap<>();
-    Map<String, Object> assignment = new LinkedHashMap<>();
-    diff(fields, "priority", ticket.priority(), patch.priority());
-    diff(fields, "subject", ticket.subject(), patch.subject());
-    diff(fields, "category", ticket.category(), patch.category());
-    diff(assignment, "queue", ticket.queue(), patch.queue());
-    diff(assignment, "assignee", ticket.assignee(), patch.assignee());
-    Map<String, String> attributes = new LinkedHashMap<>(ticket.attributes());
-    patch
-        .attributes()
-        .forEach(
-            (name, value) -> {
-              String before = attributes.get(name);
-              if (!Objects.equals(before, value)) {
-                fields.put("attributes." + name, change(before, value));
-                if (value == null || value.isEmpty()) {
-                  attributes.remove(name);
-                } else {
-                  attributes.put(name, value);
-                }
-              }
-            });
-    boolean statusChanged = status != ticket.status();
-    if (!statusChanged && fields.isEmpty() && assignment.isEmpty()) {
+    TicketUpdate planned = TicketUpdate.of(origin, sourceKey, ticket, update.patch(), queues, now);
+    if (planned.changesNothing()) {
       return new Applied(ticket, null, List.of());
     }
-    Ticket changed =
-        ticket.withFields(
-            patch.subject() != null ? patch.subject() : ticket.subject(),
-            status,
-            patch.priority() != null ? patch.priority() : ticket.priority(),
-            patch.category() != null ? patch.category() : ticket.category(),
-            patch.queue() != null ? patch.queue() : ticket.queue(),
-            patch.assignee() != null ? patch.assignee() : ticket.assignee(),
-            attributes);
-    Ticket saved = tickets.update(withTimings(changed, status, now, false), now);
-    if (statusChanged) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("from", ticket.status().name());
-      data.put("to", status.name());
-      events.add(
-          journal.append(ticket.id(), EventType.STATUS_CHANGED, origin, sourceKey, now, data));
-    }
-    if (!fields.isEmpty()) {
-      events.add(
-          journal.append(ticket.id(), EventType.FIELDS_CHANGED, origin, sourceKey, now, fields));
-    }
-    if (!assignment.isEmpty()) {
-      events.add(
-          journal.append(ticket.id(), EventType.ASSIGNED, origin, sourceKey, now, assignment));
-    }
-    return new Applied(saved, null, events);
-  }
-
-  private static void diff(Map<String, Object> into, String field, Object before, Object after) {
-    if (after != null && !after.equals(before)) {
-      into.put(field, change(before, after));
-    }
-  }
-
-  private static Map<String, Object> change(Object before, Object after) {
-    Map<String, Object> change = new LinkedHashMap<>();
-    change.put("from", before == null ? null : before.toString());
-    change.put("to", after == null ? null : after.toString());
-    return change;
+    Ticket saved = tickets.update(planned.changed(), now);
+    return new Applied(saved, null, journal.appendAll(planned.events()));
   }
 
   /**
    * Sets the timings a change implies: the first public manufacturer answer is the first response,
    * and the ticket counts as resolved from the moment it became resolved until it is reopened.
    */
-  private static Ticket withTimings(Ticket ticket, Status status, Instant now, boolean answered) {
+  static Ticket withTimings(Ticket ticket, Status status, Instant now, boolean answered) {
     Instant resolvedAt = ticket.resolvedAt();
     if (status.isResolved() && resolvedAt == null) {
       resolvedAt = now;

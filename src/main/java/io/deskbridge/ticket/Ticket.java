@@ -116,6 +116,33 @@ public record Ticket(
         resolvedAt);
   }
 
+  /** This ticket as a change stores it at that moment: one version on, changed then. */
+  public Ticket storedAt(Instant changedAt) {
+    return new Ticket(
+        id,
+        ref,
+        partnerId,
+        externalId,
+        subject,
+        description,
+        status,
+        priority,
+        category,
+        product,
+        site,
+        requester,
+        queue,
+        assignee,
+        routingRule,
+        responseTarget,
+        attributes,
+        createdAt,
+        changedAt,
+        firstResponseAt,
+        resolvedAt,
+        version + 1);
+  }
+
   private Ticket copy(
       String subject,
       Status status,

@@ -180,30 +180,52 @@ public class TicketStore {
    * @throws ConcurrentTicketChangeException when the stored version moved on
    */
   public Ticket update(Ticket changed, Instant now) {
-    int rows =
-        jdbc.sql(
-                "UPDATE ticket SET subject = :subject, status = :status, priority = :priority,"
-                    + " category = :category, queue = :queue, assignee = :assignee,"
-                    + " attributes = :attributes, first_response_at = :firstResponse,"
-                    + " resolved_at = :resolved, updated_at = :now, version = version + 1"
-                    + " WHERE id = :id AND version = :version")
-            .param("subject", changed.subject())
-            .param("status", changed.status().name())
-            .param("priority", changed.priority().name())
-            .param("category", changed.category())
-            .param("queue", changed.queue())
-            .param("assignee", changed.assignee())
-            .param("attributes", JsonColumns.write(changed.attributes()))
-            .param("firstResponse", timestamp(changed.firstResponseAt()))
-            .param("resolved", timestamp(changed.resolvedAt()))
-            .param("now", timestamp(now))
-            .param("id", changed.id())
-            .param("version", changed.version())
-            .update();
-    if (rows != 1) {
-      throw new ConcurrentTicketChangeException(changed.ref());
-    }
+    updateAll(List.of(changed), now);
     return findById(changed.id()).orElseThrow();
+  }
+
+  /**
+   * Writes the changed fields of several tickets in a batch, each only if nobody changed it since
+   * it was read; gives them back as stored.
+   *
+   * @throws ConcurrentTicketChangeException when a stored version moved on; the caller's
+   *     transaction must then be rolled back, since the others were written
+   */
+  public List<Ticket> updateAll(List<Ticket> changed, Instant now) {
+    MapSqlParameterSource[] rows = new MapSqlParameterSource[changed.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Ticket ticket = changed.get(i);
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("subject", ticket.subject())
+              .addValue("status", ticket.status().name())
+              .addValue("priority", ticket.priority().name())
+              .addValue("category", ticket.category())
+              .addValue("queue", ticket.queue())
+              .addValue("assignee", ticket.assignee())
+              .addValue("attributes", JsonColumns.write(ticket.attributes()))
+              .addValue("firstResponse", timestamp(ticket.firstResponseAt()))
+              .addValue("resolved", timestamp(ticket.resolvedAt()))
+              .addValue("now", timestamp(now))
+              .addValue("id", ticket.id())
+              .addValue("version", ticket.version());
+    }
+    int[] counts =
+        batches.batchUpdate(
+            "UPDATE ticket SET subject = :subject, status = :status, priority = :priority,"
+                + " category = :category, queue = :queue, assignee = :assignee,"
+                + " attributes = :attributes, first_response_at = :firstResponse,"
+                + " resolved_at = :resolved, updated_at = :now, version = version + 1"
+                + " WHERE id = :id AND version = :version",
+            rows);
+    List<Ticket> stored = new ArrayList<>(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      if (counts[i] != 1) {
+        throw new ConcurrentTicketChangeException(changed.get(i).ref());
+      }
+      stored.add(changed.get(i).storedAt(now));
+    }
+    return stored;
   }
 
   /**
@@ -222,6 +244,20 @@ public class TicketStore {
         .param("id", id)
         .query(this::map)
         .optional();
+  }
+
+  /** The tickets with these ids, where they exist. */
+  public Map<Long, Ticket> findByIds(Collection<Long> ids) {
+    Map<Long, Ticket> found = new HashMap<>();
+    List<Long> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+      jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE t.id IN (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)))
+          .query(this::map)
+          .list()
+          .forEach(ticket -> found.put(ticket.id(), ticket));
+    }
+    return found;
   }
 
   public Optional<Ticket> findByRef(TicketRef ref) {

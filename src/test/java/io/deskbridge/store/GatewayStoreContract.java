@@ -670,6 +670,93 @@ abstract class GatewayStoreContract {
   }
 
   @Test
+  void batchOfUpdatesIsStoredAsEachWouldBeAlone() {
+    // Given acme's tickets L-1, L-2 and L-3
+    intake.submitAll(
+        List.of(
+            fileRow(ACME, "file:1", newTicket("L-1", "Panel 1 offline")),
+            fileRow(ACME, "file:2", newTicket("L-2", "Panel 2 offline")),
+            fileRow(ACME, "file:3", newTicket("L-3", "Panel 3 offline"))));
+    int wakeUpsBefore = wakeUps.get();
+
+    // When a batch resolves L-1, renames L-2 and repeats L-3 as it is
+    List<Intake.Attempt> attempts =
+        intake.submitAll(
+            List.of(
+                fileRow(ACME, "file:4", patch("L-1", Status.RESOLVED, null)),
+                fileRow(ACME, "file:5", patch("L-2", null, "Panel 2 offline after storm")),
+                fileRow(ACME, "file:6", patch("L-3", null, "Panel 3 offline"))));
+
+    // Then each ticket is as the batch answered, read back from the store
+    assertThat(attempts).extracting(Intake.Attempt::refusal).containsOnlyNulls();
+    for (Intake.Attempt attempt : attempts) {
+      Ticket answered = attempt.outcome().ticket();
+      assertThat(tickets.findById(answered.id())).contains(answered);
+    }
+    Ticket resolved = attempts.get(0).outcome().ticket();
+    assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
+    assertThat(resolved.resolvedAt()).isEqualTo(NOW);
+    assertThat(resolved.version()).isEqualTo(2);
+    assertThat(attempts.get(1).outcome().ticket().subject())
+        .isEqualTo("Panel 2 offline after storm");
+    assertThat(attempts.get(2).outcome().ticket().version()).isEqualTo(1);
+    // with the history and the deliveries to the manufacturer, and nothing for the unchanged one
+    assertThat(journal.ofTicket(resolved.id()))
+        .extracting(TicketEvent::type)
+        .containsExactly(EventType.CREATED, EventType.ROUTED, EventType.STATUS_CHANGED);
+    assertThat(journal.ofTicket(attempts.get(1).outcome().ticket().id()))
+        .extracting(TicketEvent::type)
+        .containsExactly(EventType.CREATED, EventType.ROUTED, EventType.FIELDS_CHANGED);
+    assertThat(journal.ofTicket(attempts.get(2).outcome().ticket().id())).hasSize(2);
+    assertThat(outbox.ofTicket(resolved.id()))
+        .extracting(OutboxRow::destination)
+        .containsExactly(MANUFACTURER, MANUFACTURER);
+    assertThat(wakeUps.get()).isEqualTo(wakeUpsBefore + 1);
+  }
+
+  @Test
+  void twoUpdatesOfOneTicketInABatchApplyInOrder() {
+    // Given acme's ticket L-1
+    intake.submit(fileRow(ACME, "file:1", newTicket("L-1", "Panel 1 offline")), o -> null);
+
+    // When one batch moves it to in progress, then resolves it
+    List<Intake.Attempt> attempts =
+        intake.submitAll(
+            List.of(
+                fileRow(ACME, "file:2", patch("L-1", Status.IN_PROGRESS, null)),
+                fileRow(ACME, "file:3", patch("L-1", Status.RESOLVED, null))));
+
+    // Then both steps are in its history, in order, and it ends resolved
+    assertThat(attempts).extracting(Intake.Attempt::refusal).containsOnlyNulls();
+    Ticket ticket = tickets.findByExternalId("acme", "L-1").orElseThrow();
+    assertThat(ticket.status()).isEqualTo(Status.RESOLVED);
+    assertThat(journal.ofTicket(ticket.id()))
+        .filteredOn(event -> event.type() == EventType.STATUS_CHANGED)
+        .extracting(event -> event.data().get("to"))
+        .containsExactly("IN_PROGRESS", "RESOLVED");
+  }
+
+  @Test
+  void updateOfAnotherPartnersTicketInABatchIsRefusedAsNotFound() {
+    // Given beta's ticket L-7 and acme's L-1
+    intake.submit(fileRow(BETA, "file:1", newTicket("L-7", "Beta's panel")), o -> null);
+    intake.submit(fileRow(ACME, "file:2", newTicket("L-1", "Acme's panel")), o -> null);
+
+    // When acme's batch updates L-1 and a L-7 it does not have
+    List<Intake.Attempt> attempts =
+        intake.submitAll(
+            List.of(
+                fileRow(ACME, "file:3", patch("L-1", Status.IN_PROGRESS, null)),
+                fileRow(ACME, "file:4", patch("L-7", Status.RESOLVED, null))));
+
+    // Then its own ticket changes, and the other is not found, beta's ticket untouched
+    assertThat(attempts.get(0).outcome().ticket().status()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(attempts.get(1).refusal()).isInstanceOf(TicketNotFoundException.class);
+    assertThat(tickets.findByExternalId("beta", "L-7").orElseThrow().status())
+        .isEqualTo(Status.NEW);
+  }
+
+  @Test
   void batchTakenAgainAfterACrashAppliesOnlyWhatWasNotApplied() {
     // Given the first two rows of a file were applied before the gateway stopped
     List<Submission> rowsOfTheFile = new ArrayList<>();
@@ -1121,6 +1208,12 @@ abstract class GatewayStoreContract {
   /** A change as a connector hands it over from a stored file. */
   private static Submission fileRow(Side partner, String sourceKey, InboundChange change) {
     return new Submission(partner, sourceKey, fingerprint(sourceKey), change, null, null);
+  }
+
+  private static InboundChange patch(String externalId, Status status, String subject) {
+    return new InboundChange.UpdateTicket(
+        TicketLocator.external(externalId),
+        new TicketPatch(status, null, subject, null, null, null, Map.of()));
   }
 
   private static InboundChange newTicket(String externalId, String subject) {
