@@ -227,23 +227,44 @@ public class Intake {
     }
     Map<Long, Ticket> stored = new HashMap<>();
     tickets.updateAll(changed, now).forEach(ticket -> stored.put(ticket.id(), ticket));
+    List<Ticket> landed = new ArrayList<>(located.size());
+    for (Ticket ticket : located) {
+      landed.add(stored.getOrDefault(ticket.id(), ticket));
+    }
+    return recordRun(origin, updates, landed, entries, now);
+  }
+
+  /**
+   * Writes what a run of submissions did once its tickets are written: the history entries, the
+   * deliveries they make, and each submission's source key with the ticket it landed on.
+   *
+   * @param landed the ticket each submission landed on, in the run's order
+   */
+  private List<IntakeOutcome> recordRun(
+      Side origin,
+      List<Submission> run,
+      List<Ticket> landed,
+      List<EventJournal.NewEvent> entries,
+      Instant now) {
     List<TicketEvent> events = journal.appendAll(entries);
+    Map<Long, Ticket> byId = new HashMap<>();
+    landed.forEach(ticket -> byId.put(ticket.id(), ticket));
     List<OutboxStore.Delivery> deliveries = new ArrayList<>();
     for (TicketEvent event : events) {
-      Ticket ticket = stored.get(event.ticketId());
+      Ticket ticket = byId.get(event.ticketId());
       for (String destination : destinations(event, ticket)) {
         deliveries.add(new OutboxStore.Delivery(event.id(), ticket.id(), destination));
       }
     }
     outbox.enqueueAll(deliveries, now);
-    List<IntakeKeys.Claim> claims = new ArrayList<>(updates.size());
-    List<IntakeOutcome> outcomes = new ArrayList<>(updates.size());
-    for (int i = 0; i < updates.size(); i++) {
-      Ticket ticket = stored.getOrDefault(located.get(i).id(), located.get(i));
+    List<IntakeKeys.Claim> claims = new ArrayList<>(run.size());
+    List<IntakeOutcome> outcomes = new ArrayList<>(run.size());
+    for (int i = 0; i < run.size(); i++) {
+      Submission submission = run.get(i);
       claims.add(
           new IntakeKeys.Claim(
-              updates.get(i).sourceKey(), updates.get(i).fingerprint(), ticket.id()));
-      outcomes.add(new IntakeOutcome(ticket, null, false, null));
+              submission.sourceKey(), submission.fingerprint(), landed.get(i).id()));
+      outcomes.add(new IntakeOutcome(landed.get(i), null, false, null));
     }
     keys.claimAll(origin.id(), claims, now);
     if (!events.isEmpty()) {
@@ -318,29 +339,7 @@ public class Intake {
       entries.addAll(
           openingEvents(origin, creates.get(i).sourceKey(), created.get(i), routes.get(i), now));
     }
-    List<TicketEvent> events = journal.appendAll(entries);
-    Map<Long, Ticket> byId = new HashMap<>();
-    created.forEach(ticket -> byId.put(ticket.id(), ticket));
-    List<OutboxStore.Delivery> deliveries = new ArrayList<>();
-    for (TicketEvent event : events) {
-      Ticket ticket = byId.get(event.ticketId());
-      for (String destination : destinations(event, ticket)) {
-        deliveries.add(new OutboxStore.Delivery(event.id(), ticket.id(), destination));
-      }
-    }
-    outbox.enqueueAll(deliveries, now);
-    List<IntakeKeys.Claim> claims = new ArrayList<>(creates.size());
-    List<IntakeOutcome> outcomes = new ArrayList<>(creates.size());
-    for (int i = 0; i < creates.size(); i++) {
-      Submission submission = creates.get(i);
-      claims.add(
-          new IntakeKeys.Claim(
-              submission.sourceKey(), submission.fingerprint(), created.get(i).id()));
-      outcomes.add(new IntakeOutcome(created.get(i), null, false, null));
-    }
-    keys.claimAll(origin.id(), claims, now);
-    wakeAfterCommit();
-    return outcomes;
+    return recordRun(origin, creates, created, entries, now);
   }
 
   private IntakeOutcome repeated(Submission submission) {

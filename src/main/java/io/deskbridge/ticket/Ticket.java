@@ -74,7 +74,9 @@ public record Ticket(
         null,
         attributes,
         firstResponseAt,
-        resolvedAt);
+        resolvedAt,
+        updatedAt,
+        version);
   }
 
   /** This ticket with its changeable fields replaced; identity, origin and timings stay. */
@@ -97,7 +99,9 @@ public record Ticket(
         responseTarget,
         attributes,
         firstResponseAt,
-        resolvedAt);
+        resolvedAt,
+        updatedAt,
+        version);
   }
 
   /** This ticket with its measured timings replaced. */
@@ -113,33 +117,26 @@ public record Ticket(
         responseTarget,
         attributes,
         firstResponseAt,
-        resolvedAt);
+        resolvedAt,
+        updatedAt,
+        version);
   }
 
   /** This ticket as a change stores it at that moment: one version on, changed then. */
   public Ticket storedAt(Instant changedAt) {
-    return new Ticket(
-        id,
-        ref,
-        partnerId,
-        externalId,
+    return copy(
         subject,
-        description,
         status,
         priority,
         category,
-        product,
-        site,
-        requester,
         queue,
         assignee,
         routingRule,
         responseTarget,
         attributes,
-        createdAt,
-        changedAt,
         firstResponseAt,
         resolvedAt,
+        changedAt,
         version + 1);
   }
 
@@ -154,7 +151,9 @@ public record Ticket(
       Duration responseTarget,
       Map<String, String> attributes,
       Instant firstResponseAt,
-      Instant resolvedAt) {
+      Instant resolvedAt,
+      Instant updatedAt,
+      long version) {
     return new Ticket(
         id,
         ref,
