@@ -27,6 +27,11 @@ public class OutboxStore {
       " NOT EXISTS (SELECT 1 FROM outbox p WHERE p.destination = o.destination"
           + " AND p.ticket_id = o.ticket_id AND p.id < o.id AND p.state IN ('PENDING', 'DEAD'))";
 
+  /** Closes a row as delivered, counting the attempt that delivered it; a WHERE follows. */
+  private static final String CLOSE_AS_DELIVERED =
+      "UPDATE outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,"
+          + " lease_until = NULL, last_error = NULL";
+
   private final JdbcClient jdbc;
   private final NamedParameterJdbcOperations batches;
 
@@ -116,9 +121,7 @@ public class OutboxStore {
   }
 
   public void markDelivered(long id, Instant now) {
-    jdbc.sql(
-            "UPDATE outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,"
-                + " lease_until = NULL, last_error = NULL WHERE id = :id")
+    jdbc.sql(CLOSE_AS_DELIVERED + " WHERE id = :id")
         .param("now", utc(now))
         .param("id", id)
         .update();
@@ -153,8 +156,8 @@ public class OutboxStore {
     int closed = 0;
     for (int count :
         batches.batchUpdate(
-            "UPDATE outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,"
-                + " lease_until = NULL, last_error = NULL WHERE id = :id AND "
+            CLOSE_AS_DELIVERED
+                + " WHERE id = :id AND "
                 + stateIs(OutboxState.PENDING)
                 + " AND (lease_until IS NULL OR lease_until < :now)",
             rows)) {
